@@ -1,0 +1,80 @@
+package vn.dvc.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down password guessing twice over: an account is locked for a while after a number of
+ * failed attempts in a row (kept in the database, so it holds across restarts and instances), and
+ * one client address may only try so many times in a window (in memory, any username).
+ */
+@Component
+class LoginThrottle {
+
+    private final Accounts accounts;
+    private final int accountLimit;
+    private final Duration accountLock;
+    private final int addressLimit;
+    private final Duration addressWindow;
+    private final Map<String, Deque<Instant>> attemptsByAddress = new ConcurrentHashMap<>();
+
+    LoginThrottle(Accounts accounts,
+            @Value("${app.login.max-failures:5}") int accountLimit,
+            @Value("${app.login.lock-duration:PT15M}") Duration accountLock,
+            @Value("${app.login.max-attempts-per-address:30}") int addressLimit,
+            @Value("${app.login.address-window:PT5M}") Duration addressWindow) {
+        this.accounts = accounts;
+        this.accountLimit = accountLimit;
+        this.accountLock = accountLock;
+        this.addressLimit = addressLimit;
+        this.addressWindow = addressWindow;
+    }
+
+    /** Records an attempt from this address; false when the address has tried too often lately. */
+    boolean allowAttempt(String address) {
+        Instant now = accounts.now();
+        Deque<Instant> attempts = attemptsByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (attempts) {
+            while (!attempts.isEmpty() && attempts.peekFirst().isBefore(now.minus(addressWindow))) {
+                attempts.pollFirst();
+            }
+            if (attempts.size() >= addressLimit) {
+                return false;
+            }
+            attempts.addLast(now);
+        }
+        if (attemptsByAddress.size() > 100_000) {
+            attemptsByAddress.clear();
+        }
+        return true;
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        String username = event.getAuthentication().getName();
+        accounts.recordFailure(username, accountLimit, accountLock);
+        accounts.logLogin(username, false, address(event.getAuthentication().getDetails()));
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        accounts.recordSuccess(username);
+        accounts.logLogin(username, true, address(event.getAuthentication().getDetails()));
+    }
+
+    private static String address(Object details) {
+        return details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+    }
+}

@@ -1,0 +1,26 @@
+package vn.dvc;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class ApplicationStartsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void reportsHealthUp() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void servesTheLoginFormWithCsrfToken() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,58 @@
+package vn.dvc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One fresh PostgreSQL database per test run, on the server the environment names
+ * ({@code TEST_PG_HOST}, {@code TEST_PG_PORT}, {@code TEST_PG_USER}, {@code TEST_PG_PASSWORD}; default
+ * the local server, user postgres). Dropped when the run ends.
+ */
+public final class TestDatabase {
+
+    private static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
+    private static final String PORT = env("TEST_PG_PORT", "5432");
+    public static final String USER = env("TEST_PG_USER", "postgres");
+    public static final String PASSWORD = env("TEST_PG_PASSWORD", "");
+    public static final String NAME = "dvc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+            .toLowerCase(Locale.ROOT);
+    public static final String URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
+
+    static {
+        admin("create database " + NAME + " encoding 'UTF8' template template0");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                admin("drop database if exists " + NAME + " with (force)");
+            } catch (RuntimeException ignored) {
+                // the server may already be gone; the database name is unique anyway
+            }
+        }));
+    }
+
+    private TestDatabase() {
+    }
+
+    /** Forces the static initialiser: the database exists once this returns. */
+    public static String url() {
+        return URL;
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER,
+                PASSWORD); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the test PostgreSQL at " + HOST + ":" + PORT
+                    + " as " + USER + " (set TEST_PG_HOST/PORT/USER/PASSWORD)", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

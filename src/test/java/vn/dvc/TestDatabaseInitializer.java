@@ -1,0 +1,21 @@
+package vn.dvc;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points the application at the run's fresh test database and asks for the demo data. */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                "spring.datasource.url=" + TestDatabase.url(),
+                "spring.datasource.username=" + TestDatabase.USER,
+                "spring.datasource.password=" + TestDatabase.PASSWORD,
+                "app.demo-data.load=true",
+                "app.login.max-attempts-per-address=1000",
+                "server.shutdown=immediate")
+                .applyTo(context.getEnvironment());
+    }
+}
