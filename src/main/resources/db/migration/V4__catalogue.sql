@@ -36,6 +36,7 @@ create table procedure_version (
 );
 create unique index procedure_version_current_idx on procedure_version (procedure_id) where is_current;
 create index procedure_version_search_idx on procedure_version using gin (search_text gin_trgm_ops) where is_current;
+create index procedure_version_sort_idx on procedure_version ((search_text collate "C")) where is_current;
 create index procedure_version_lead_agency_idx on procedure_version (lead_agency_code) where is_current;
 create index procedure_version_field_idx on procedure_version (field) where is_current;
 
