@@ -113,12 +113,22 @@ public class Procedures {
                     """);
             params.put("agency", query.agencyCode());
         }
+        if (query.manageableBy() != null && !query.manageableBy().all()) {
+            where.append(" and v.lead_agency_code = any(:scopeCodes)");
+            params.put("scopeCodes", query.manageableBy().codesArray());
+        }
         long total = jdbc.sql("select count(*) from procedure_version v" + where).params(params)
                 .query(Long.class).single();
+        // Whole-phrase matches first ("khai sinh" before "khai thác ... sinh học"), then alphabetical.
+        String order = " order by v.search_text collate \"C\", p.code";
+        if (terms.size() > 1) {
+            order = " order by (v.search_text like :phrase) desc," + order.substring(" order by".length());
+            params.put("phrase", VietnameseText.likeContains(VietnameseText.fold(query.text())));
+        }
         List<ProcedureSummary> items = total == 0 ? List.of() : jdbc.sql("""
                 select p.code, v.name, v.lead_agency_code, v.field, v.service_level, v.online_mode, v.centrally_provided
                   from procedure_version v join procedure p on p.id = v.procedure_id
-                """ + where + " order by v.search_text collate \"C\", p.code limit :limit offset :offset")
+                """ + where + order + " limit :limit offset :offset")
                 .params(params).param("limit", query.size()).param("offset", (long) query.page() * query.size())
                 .query((rs, row) -> new ProcedureSummary(rs.getString("code"), rs.getString("name"),
                         rs.getString("lead_agency_code"), rs.getString("field"), rs.getInt("service_level"),
