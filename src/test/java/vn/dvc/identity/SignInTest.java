@@ -1,0 +1,81 @@
+package vn.dvc.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.dvc.IntegrationTest;
+
+@IntegrationTest
+class SignInTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    JdbcClient jdbc;
+
+    String newApplicant(String password) {
+        String username = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(username, encoder.encode(password), "Người thử", null, null, EnumSet.of(Role.APPLICANT), false);
+        return username;
+    }
+
+    @Test
+    void signsInWithTheFormAndGivesTheCsrfTokenToScripts() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(cookie().exists("XSRF-TOKEN"));
+        String username = newApplicant("Mật-khẩu-đủ-dài-1");
+        mvc.perform(post("/login").param("username", username).param("password", "Mật-khẩu-đủ-dài-1").with(csrf()))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void refusesSignInWithoutCsrfToken() throws Exception {
+        String username = newApplicant("secret-123456");
+        mvc.perform(post("/login").param("username", username).param("password", "secret-123456"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void storesPasswordsAsArgon2Hashes() {
+        String username = newApplicant("secret-123456");
+        String hash = jdbc.sql("select password_hash from account where username = ?").param(username)
+                .query(String.class).single();
+        assertThat(hash).startsWith("{argon2}").doesNotContain("secret-123456");
+    }
+
+    @Test
+    void locksAnAccountAfterFiveWrongPasswordsEvenForTheRightOne() throws Exception {
+        String username = newApplicant("right-password-1");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("username", username).param("password", "wrong-" + i).with(csrf()))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(post("/login").param("username", username).param("password", "right-password-1").with(csrf()))
+                .andExpect(redirectedUrl("/login?locked"));
+        assertThat(jdbc.sql("select count(*) from login_event where username = ? and not succeeded").param(username)
+                .query(Long.class).single()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void unknownUsersGetTheSameAnswerAsWrongPasswords() throws Exception {
+        mvc.perform(post("/login").param("username", "no-such-user").param("password", "x").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+}
