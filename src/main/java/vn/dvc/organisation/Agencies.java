@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,13 +15,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Agencies {
 
-    private static final String SELECT = """
-            select a.code, n.name, n.short_name, a.level, a.parent_code, a.unit_code, a.address, a.phone,
-                   a.email, a.website, a.valid_from, a.valid_to, a.successor_code, a.demo
+    static final String COLUMNS = """
+            select a.id, a.version, a.code, n.name, n.short_name, a.level, a.parent_code, a.unit_code, a.address,
+                   a.phone, a.email, a.website, a.valid_from, a.valid_to, a.successor_code, a.demo
               from agency a
+            """;
+
+    private static final String SELECT = COLUMNS + """
               join agency_name n on n.agency_id = a.id
                                and n.valid_from <= :day and (n.valid_to is null or n.valid_to > :day)
             """;
+
+    /** The name an agency has on a day, or the last one it had if it no longer exists then. */
+    static final String SELECT_LAST_NAME = COLUMNS + """
+              join agency_name n on n.agency_id = a.id
+                               and n.valid_from = (select max(m.valid_from) from agency_name m
+                                                    where m.agency_id = a.id and m.valid_from <= :day)
+            """;
+
+    static final String LEVEL_ORDER = "case a.level when 'PROVINCIAL' then 0 when 'DISTRICT' then 1 else 2 end";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -47,23 +60,26 @@ public class Agencies {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                select a.code, n.name, n.short_name, a.level, a.parent_code, a.unit_code, a.address, a.phone,
-                       a.email, a.website, a.valid_from, a.valid_to, a.successor_code, a.demo
-                  from agency a
-                  join agency_name n on n.agency_id = a.id
-                 where a.code = :code and n.valid_from <= :day
-                 order by n.valid_from desc limit 1
-                """).param("code", code).param("day", day).query(Agencies::map).optional();
+        return jdbc.sql(SELECT_LAST_NAME + " where a.code = :code")
+                .param("code", code).param("day", day).query(Agencies::map).optional();
     }
 
     /** Agencies in force on a day, ordered by level then code; {@code level} null means all levels. */
     public List<Agency> activeOn(LocalDate day, AgencyLevel level) {
+        return activeOn(day, level, null);
+    }
+
+    /**
+     * Agencies in force on a day with the names they had then, ordered by level then code; a null
+     * {@code level} or {@code parentCode} does not filter.
+     */
+    public List<Agency> activeOn(LocalDate day, AgencyLevel level, String parentCode) {
         return jdbc.sql(SELECT + """
                  where a.valid_from <= :day and (a.valid_to is null or a.valid_to > :day)
                    and (cast(:level as varchar) is null or a.level = :level)
-                 order by case a.level when 'PROVINCIAL' then 0 when 'DISTRICT' then 1 else 2 end, a.code
-                """).param("day", day).param("level", level == null ? null : level.name())
+                   and (cast(:parent as varchar) is null or a.parent_code = :parent)
+                """ + " order by " + LEVEL_ORDER + ", a.code")
+                .param("day", day).param("level", level == null ? null : level.name()).param("parent", parentCode)
                 .query(Agencies::map).list();
     }
 
@@ -73,10 +89,31 @@ public class Agencies {
 
     /** The agencies directly under this one, in force today. */
     public List<Agency> children(String parentCode) {
-        return jdbc.sql(SELECT + """
-                 where a.parent_code = :parent and (a.valid_to is null or a.valid_to > :day)
-                 order by a.code
-                """).param("parent", parentCode).param("day", today()).query(Agencies::map).list();
+        return activeOn(today(), null, parentCode);
+    }
+
+    /** Every name the agency has had, oldest first; empty for an unknown code. */
+    public List<AgencyName> names(String code) {
+        return jdbc.sql("""
+                select n.name, n.short_name, n.valid_from, n.valid_to
+                  from agency_name n join agency a on a.id = n.agency_id
+                 where a.code = :code order by n.valid_from
+                """).param("code", code)
+                .query((rs, row) -> new AgencyName(rs.getString("name"), rs.getString("short_name"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)))
+                .list();
+    }
+
+    /** The audit trail of the agency, most recent first. */
+    public List<AgencyChange> changes(String code) {
+        return jdbc.sql("""
+                select kind, effective, detail, actor, recorded_at from agency_change
+                 where agency_code = :code order by recorded_at desc, id desc
+                """).param("code", code)
+                .query((rs, row) -> new AgencyChange(AgencyChange.Kind.valueOf(rs.getString("kind")),
+                        rs.getObject("effective", LocalDate.class), rs.getString("detail"), rs.getString("actor"),
+                        rs.getObject("recorded_at", OffsetDateTime.class)))
+                .list();
     }
 
     static Agency map(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,42 @@
+package vn.dvc.organisation;
+
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import vn.dvc.identity.AgencyScope;
+
+/**
+ * Fresh agencies for tests that change data: the database is shared by every test class of a run, so
+ * a test changes only agencies it made itself. Codes 000.9x.yy.H21 are never used by the demo data.
+ */
+final class AgencyFixtures {
+
+    static final String PROVINCE = "000.00.00.H21";
+    static final LocalDate START = LocalDate.of(2020, 1, 1);
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private final AgencyAdministration administration;
+
+    AgencyFixtures(AgencyAdministration administration) {
+        this.administration = administration;
+    }
+
+    static String unusedCode() {
+        int n = NEXT.getAndIncrement();
+        return String.format("000.%02d.%02d.H21", 90 + n / 100, n % 100);
+    }
+
+    /** A new provincial agency under the province, in force since 2020. */
+    String agency(String name) {
+        return agencyUnder(PROVINCE, name);
+    }
+
+    String agencyUnder(String parent, String name) {
+        return administration.create(AgencyScope.PROVINCE, new AgencyAdministration.NewAgency(unusedCode(),
+                AgencyLevel.PROVINCIAL, parent, name, null, START));
+    }
+
+    long version(String code) {
+        return administration.editable(AgencyScope.PROVINCE, code).version();
+    }
+}
