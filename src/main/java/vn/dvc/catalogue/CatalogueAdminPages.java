@@ -47,7 +47,8 @@ class CatalogueAdminPages {
             java.util.Map.entry("components", "procedure.components"), java.util.Map.entry("steps", "procedure.steps"),
             java.util.Map.entry("applicants", "procedure.applicants"), java.util.Map.entry("results", "procedure.results"),
             java.util.Map.entry("conditions", "procedure.conditions"),
-            java.util.Map.entry("legalBasis", "procedure.legalBasis"), java.util.Map.entry("sourceUrl", "procedure.source"));
+            java.util.Map.entry("legalBasis", "procedure.legalBasis"), java.util.Map.entry("sourceUrl", "procedure.source"),
+            java.util.Map.entry("file", "admin.template.file"), java.util.Map.entry("component", "admin.template.component"));
 
     private final Procedures procedures;
     private final ProcedureCatalogue catalogue;
@@ -112,6 +113,7 @@ class CatalogueAdminPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("form", ProcedureForm.of(procedure));
         model.addAttribute("history", procedures.history(code));
+        model.addAttribute("componentNames", componentNames(procedure));
         model.addAttribute("creating", false);
         return "catalogue/admin-edit";
     }
@@ -138,6 +140,33 @@ class CatalogueAdminPages {
         } catch (ConflictException | NotFoundException e) {
             return refuse(model, response, false, List.of(new FieldProblem("", e.messageKey(), e.args())));
         }
+    }
+
+    @PostMapping("/procedures/{code}/templates")
+    String uploadTemplate(@PathVariable String code, @RequestParam String component,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            catalogue.attachTemplate(code, component, file.getOriginalFilename(), file.getBytes(),
+                    currentUser.scope(), currentUser.actor());
+            redirect.addFlashAttribute("templateSaved", true);
+            return "redirect:/admin/procedures/" + code + "/edit";
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (InvalidInputException | ConflictException e) {
+            Procedure procedure = procedures.findManageable(code, currentUser.scope())
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            model.addAttribute("form", ProcedureForm.of(procedure));
+            model.addAttribute("history", procedures.history(code));
+            model.addAttribute("componentNames", componentNames(procedure));
+            return refuse(model, response, false, e.fieldProblems().isEmpty()
+                    ? List.of(new FieldProblem("", e.messageKey(), e.args())) : e.fieldProblems());
+        }
+    }
+
+    private static List<String> componentNames(Procedure procedure) {
+        return procedure.content().components().stream().flatMap(k -> k.components().stream())
+                .map(DossierComponent::name).distinct().toList();
     }
 
     private String refuse(Model model, HttpServletResponse response, boolean creating, List<FieldProblem> problems) {

@@ -24,12 +24,15 @@ import vn.dvc.shared.VietnameseText;
 public class ProcedureCatalogue {
 
     private final Procedures procedures;
+    private final FormTemplates templates;
     private final Agencies agencies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProcedureCatalogue(Procedures procedures, Agencies agencies, ApplicationEventPublisher events, Clock clock) {
+    ProcedureCatalogue(Procedures procedures, FormTemplates templates, Agencies agencies,
+            ApplicationEventPublisher events, Clock clock) {
         this.procedures = procedures;
+        this.templates = templates;
         this.agencies = agencies;
         this.events = events;
         this.clock = clock;
@@ -59,6 +62,41 @@ public class ProcedureCatalogue {
         validate(clean);
         requireScope(clean, scope);
         return publish(clean, basedOnVersion, actor, VietnameseText.nfc(changeNote));
+    }
+
+    /**
+     * Attaches an official form to one dossier component: the file is stored and a new version of the
+     * procedure points at it (earlier versions keep the form they had).
+     */
+    @Transactional
+    public Procedure attachTemplate(String code, String componentName, String fileName, byte[] content,
+            AgencyScope scope, String actor) {
+        Procedure current = procedures.findManageable(code, scope)
+                .orElseThrow(() -> new NotFoundException("catalogue.error.not-found", code));
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException(List.of(new FieldProblem("file", "catalogue.error.template-empty")));
+        }
+        if (content.length > TemplateFiles.MAX_BYTES) {
+            throw new InvalidInputException(List.of(new FieldProblem("file", "catalogue.error.template-size", 10)));
+        }
+        String name = TemplateFiles.safeName(fileName);
+        String type = TemplateFiles.contentType(name, content).orElseThrow(() -> new InvalidInputException(
+                List.of(new FieldProblem("file", "catalogue.error.template-type"))));
+        boolean found = current.content().components().stream().flatMap(k -> k.components().stream())
+                .anyMatch(d -> d.name().equals(componentName));
+        if (!found) {
+            throw new InvalidInputException(List.of(new FieldProblem("component", "catalogue.error.template-component")));
+        }
+        long templateId = templates.store(code, name, type, content, actor);
+        List<ComponentCase> cases = current.content().components().stream()
+                .map(k -> new ComponentCase(k.caseName(), k.components().stream()
+                        .map(d -> d.name().equals(componentName)
+                                ? new DossierComponent(d.name(), d.originals(), d.copies(), d.required(), templateId)
+                                : d)
+                        .toList()))
+                .toList();
+        return publish(current.content().withComponents(cases), current.versionNo(), actor,
+                "Cập nhật mẫu: " + componentName);
     }
 
     /** Checks content without saving it (imports validate every row before changing anything). */

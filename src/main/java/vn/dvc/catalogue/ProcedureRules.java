@@ -24,7 +24,8 @@ public final class ProcedureRules {
     static final int MAX_NAME = 1000;
     static final int MAX_FIELD = 300;
     static final int MAX_TEXT = 20_000;
-    static final BigDecimal MAX_DAYS = BigDecimal.valueOf(365);
+    // Some national records state multi-year periods; the bound only catches typing mistakes.
+    static final BigDecimal MAX_DAYS = BigDecimal.valueOf(3650);
 
     private ProcedureRules() {
     }

@@ -140,4 +140,46 @@ class CatalogueAdministrationTest {
         mvc.perform(get("/procedures").param("q", "1.990006"))
                 .andExpect(content().string(not(containsString("<script>alert(1)</script>"))));
     }
+
+    @Test
+    void attachesAnUploadedFormAsANewVersionAndRefusesDisguisedFiles() throws Exception {
+        mvc.perform(newProcedure("1.990007", "Thủ tục có mẫu đơn").with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/admin/procedures/1.990007/templates")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "../../to-khai.pdf",
+                                "application/pdf", pdf))
+                        .param("component", "Tờ khai").with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/procedures/1.990007/edit"));
+        Procedure withForm = procedures.find("1.990007").orElseThrow();
+        assertThat(withForm.versionNo()).isEqualTo(2);
+        Long templateId = withForm.content().components().get(0).components().get(0).templateId();
+        mvc.perform(get("/forms/" + templateId))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(pdf))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", containsString("to-khai.pdf")));
+
+        byte[] executable = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/admin/procedures/1.990007/templates")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "to-khai.pdf",
+                                "application/pdf", executable))
+                        .param("component", "Tờ khai").with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Chỉ nhận tệp PDF")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/admin/procedures/1.990007/templates")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "to-khai.pdf",
+                                "application/pdf", new byte[0]))
+                        .param("component", "Tờ khai").with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/admin/procedures/1.990007/templates")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.pdf", "application/pdf", pdf))
+                        .param("component", "Tờ khai").with(as(users, "quantri.pleiku")).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(versions("1.990007")).isEqualTo(2);
+    }
 }
