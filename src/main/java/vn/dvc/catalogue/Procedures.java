@@ -80,6 +80,40 @@ public class Procedures {
 
     /** A page of the current catalogue matching the query, in alphabetical order of the folded name. */
     public PageResult<ProcedureSummary> search(ProcedureQuery query) {
+        Filter filter = filter(query);
+        String where = filter.where();
+        Map<String, Object> params = filter.params();
+        long total = jdbc.sql("select count(*) from procedure_version v" + where).params(params)
+                .query(Long.class).single();
+        List<ProcedureSummary> items = total == 0 ? List.of() : jdbc.sql("""
+                select p.code, v.name, v.lead_agency_code, v.field, v.service_level, v.online_mode, v.centrally_provided
+                  from procedure_version v join procedure p on p.id = v.procedure_id
+                """ + where + " order by v.search_text collate \"C\", p.code limit :limit offset :offset")
+                .params(params).param("limit", query.size()).param("offset", (long) query.page() * query.size())
+                .query((rs, row) -> new ProcedureSummary(rs.getString("code"), rs.getString("name"),
+                        rs.getString("lead_agency_code"), rs.getString("field"), rs.getInt("service_level"),
+                        OnlineMode.valueOf(rs.getString("online_mode")), rs.getBoolean("centrally_provided")))
+                .list();
+        return new PageResult<>(items, total, query.page(), query.size());
+    }
+
+    /**
+     * Current versions matching the query's filters (its paging is ignored), in code order, the first
+     * {@code limit} after {@code afterCode} (null: from the start). Exports page through this by code,
+     * so a procedure added meanwhile does not shift the pages.
+     */
+    public List<Procedure> currentVersions(ProcedureQuery query, String afterCode, int limit) {
+        Filter filter = filter(query);
+        return jdbc.sql(VERSION_COLUMNS + filter.where() + " and p.code > :after order by p.code limit :limit")
+                .params(filter.params()).param("after", afterCode == null ? "" : afterCode).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    /** The where clause of a query's filters, over {@code procedure_version v}. */
+    private static Filter filter(ProcedureQuery query) {
         StringBuilder where = new StringBuilder(" where v.is_current");
         Map<String, Object> params = new java.util.HashMap<>();
         List<String> terms = VietnameseText.searchTerms(query.text());
@@ -113,18 +147,7 @@ public class Procedures {
                     """);
             params.put("agency", query.agencyCode());
         }
-        long total = jdbc.sql("select count(*) from procedure_version v" + where).params(params)
-                .query(Long.class).single();
-        List<ProcedureSummary> items = total == 0 ? List.of() : jdbc.sql("""
-                select p.code, v.name, v.lead_agency_code, v.field, v.service_level, v.online_mode, v.centrally_provided
-                  from procedure_version v join procedure p on p.id = v.procedure_id
-                """ + where + " order by v.search_text collate \"C\", p.code limit :limit offset :offset")
-                .params(params).param("limit", query.size()).param("offset", (long) query.page() * query.size())
-                .query((rs, row) -> new ProcedureSummary(rs.getString("code"), rs.getString("name"),
-                        rs.getString("lead_agency_code"), rs.getString("field"), rs.getInt("service_level"),
-                        OnlineMode.valueOf(rs.getString("online_mode")), rs.getBoolean("centrally_provided")))
-                .list();
-        return new PageResult<>(items, total, query.page(), query.size());
+        return new Filter(where.toString(), params);
     }
 
     /** The fields (lĩnh vực) in use, alphabetically. */
