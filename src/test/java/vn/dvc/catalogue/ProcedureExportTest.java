@@ -6,34 +6,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvc.IntegrationTest;
 import vn.dvc.catalogue.ImportReport.Status;
 
 @IntegrationTest
-class ProcedureExportTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    ProcedureImport imports;
-    @Autowired
-    JdbcClient jdbc;
-
-    ProcedureFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ProcedureFiles(mvc, users, imports, jdbc);
-    }
+class ProcedureExportTest extends ProcedureFileTest {
 
     /** Downloads an export as the system administrator; {@code filters} are name, value pairs. */
     private byte[] export(String format, String contentType, String... filters) throws Exception {

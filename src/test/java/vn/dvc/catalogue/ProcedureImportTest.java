@@ -20,38 +20,15 @@ import java.util.UUID;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvc.IntegrationTest;
 import vn.dvc.catalogue.ImportReport.RowError;
 import vn.dvc.catalogue.ImportReport.Status;
 
 @IntegrationTest
-class ProcedureImportTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    ProcedureImport imports;
-    @Autowired
-    Procedures procedures;
-    @Autowired
-    JdbcClient jdbc;
-
-    ProcedureFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ProcedureFiles(mvc, users, imports, jdbc);
-    }
+class ProcedureImportTest extends ProcedureFileTest {
 
     @Test
     void changesNothingWhenOneRowBreaksARuleAndReportsThatRowAndColumn() throws Exception {
@@ -259,7 +236,8 @@ class ProcedureImportTest {
     void uploadPageRedirectsToAStatusPageWithProgressAndErrors() throws Exception {
         var admin = user(users.loadUserByUsername("dieuphoi.stttt"));
         mvc.perform(get("/admin/procedures/import").with(admin)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("type=\"file\"")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("type=\"file\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"serviceLevel\"")));
         String location = mvc.perform(multipart("/admin/procedures/import")
                         .file(new MockMultipartFile("file", "trang.csv", "text/csv", ProcedureFiles.csv(List.of(
                                 ProcedureFiles.row("9.900071", "Thủ tục", Map.of("onlineMode", "GẦN ĐỦ"))))))
