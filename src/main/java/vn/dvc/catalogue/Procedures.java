@@ -80,6 +80,48 @@ public class Procedures {
 
     /** A page of the current catalogue matching the query, in alphabetical order of the folded name. */
     public PageResult<ProcedureSummary> search(ProcedureQuery query) {
+        Filter filter = filter(query);
+        String where = filter.where();
+        Map<String, Object> params = filter.params();
+        long total = jdbc.sql("select count(*) from procedure_version v" + where).params(params)
+                .query(Long.class).single();
+        // Whole-phrase matches first ("khai sinh" before "khai thác ... sinh học"), then alphabetical.
+        String order = " order by v.search_text collate \"C\", p.code";
+        List<String> terms = VietnameseText.searchTerms(query.text());
+        if (terms.size() > 1) {
+            order = " order by (v.search_text like :phrase) desc," + order.substring(" order by".length());
+            params = new java.util.HashMap<>(params);
+            params.put("phrase", VietnameseText.likeContains(VietnameseText.fold(query.text())));
+        }
+        List<ProcedureSummary> items = total == 0 ? List.of() : jdbc.sql("""
+                select p.code, v.name, v.lead_agency_code, v.field, v.service_level, v.online_mode, v.centrally_provided
+                  from procedure_version v join procedure p on p.id = v.procedure_id
+                """ + where + order + " limit :limit offset :offset")
+                .params(params).param("limit", query.size()).param("offset", (long) query.page() * query.size())
+                .query((rs, row) -> new ProcedureSummary(rs.getString("code"), rs.getString("name"),
+                        rs.getString("lead_agency_code"), rs.getString("field"), rs.getInt("service_level"),
+                        OnlineMode.valueOf(rs.getString("online_mode")), rs.getBoolean("centrally_provided")))
+                .list();
+        return new PageResult<>(items, total, query.page(), query.size());
+    }
+
+    /**
+     * Current versions matching the query's filters (its paging is ignored), in code order, the first
+     * {@code limit} after {@code afterCode} (null: from the start). Exports page through this by code,
+     * so a procedure added meanwhile does not shift the pages.
+     */
+    public List<Procedure> currentVersions(ProcedureQuery query, String afterCode, int limit) {
+        Filter filter = filter(query);
+        return jdbc.sql(VERSION_COLUMNS + filter.where() + " and p.code > :after order by p.code limit :limit")
+                .params(filter.params()).param("after", afterCode == null ? "" : afterCode).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    /** The where clause of a query's filters, over {@code procedure_version v}. */
+    private static Filter filter(ProcedureQuery query) {
         StringBuilder where = new StringBuilder(" where v.is_current");
         Map<String, Object> params = new java.util.HashMap<>();
         List<String> terms = VietnameseText.searchTerms(query.text());
@@ -104,12 +146,13 @@ public class Procedures {
             params.put("level", query.level().name());
         }
         if (query.agencyCode() != null) {
+            // A semi-join on the implementations (hashed once) rather than a probe per version.
             where.append("""
-                     and (v.lead_agency_code = :agency or exists (
-                          select 1 from procedure_implementation i
-                           where i.procedure_version_id = v.id
-                             and (i.agency_code = :agency
-                                  or (i.agency_code is null and i.agency_level = (select level from agency where code = :agency)))))
+                     and (v.lead_agency_code = :agency or v.id in (
+                          select i.procedure_version_id from procedure_implementation i
+                           where i.agency_code = :agency
+                              or (i.agency_code is null
+                                  and i.agency_level = (select a.level from agency a where a.code = :agency))))
                     """);
             params.put("agency", query.agencyCode());
         }
@@ -117,24 +160,7 @@ public class Procedures {
             where.append(" and v.lead_agency_code = any(:scopeCodes)");
             params.put("scopeCodes", query.manageableBy().codesArray());
         }
-        long total = jdbc.sql("select count(*) from procedure_version v" + where).params(params)
-                .query(Long.class).single();
-        // Whole-phrase matches first ("khai sinh" before "khai thác ... sinh học"), then alphabetical.
-        String order = " order by v.search_text collate \"C\", p.code";
-        if (terms.size() > 1) {
-            order = " order by (v.search_text like :phrase) desc," + order.substring(" order by".length());
-            params.put("phrase", VietnameseText.likeContains(VietnameseText.fold(query.text())));
-        }
-        List<ProcedureSummary> items = total == 0 ? List.of() : jdbc.sql("""
-                select p.code, v.name, v.lead_agency_code, v.field, v.service_level, v.online_mode, v.centrally_provided
-                  from procedure_version v join procedure p on p.id = v.procedure_id
-                """ + where + order + " limit :limit offset :offset")
-                .params(params).param("limit", query.size()).param("offset", (long) query.page() * query.size())
-                .query((rs, row) -> new ProcedureSummary(rs.getString("code"), rs.getString("name"),
-                        rs.getString("lead_agency_code"), rs.getString("field"), rs.getInt("service_level"),
-                        OnlineMode.valueOf(rs.getString("online_mode")), rs.getBoolean("centrally_provided")))
-                .list();
-        return new PageResult<>(items, total, query.page(), query.size());
+        return new Filter(where.toString(), params);
     }
 
     /** The fields (lĩnh vực) in use, alphabetically. */
@@ -148,12 +174,6 @@ public class Procedures {
         return jdbc.sql("select service_level, count(*) as n from procedure_version where is_current group by 1")
                 .query((rs, row) -> Map.entry(rs.getInt(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** All current versions in code order, a page at a time (exports stream through this). */
-    public List<Procedure> currentVersions(int offset, int limit) {
-        return jdbc.sql(VERSION_COLUMNS + " where v.is_current order by p.code limit :limit offset :offset")
-                .param("limit", limit).param("offset", offset).query(this::map).list();
     }
 
     /**
