@@ -4,8 +4,4 @@ import vn.dvc.organisation.AgencyLevel;
 
 /** Who implements a procedure: one agency, or (agencyCode null) every agency of a level. */
 public record Implementation(AgencyLevel level, String agencyCode) {
-
-    public boolean everyAgencyOfLevel() {
-        return agencyCode == null;
-    }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,10 +76,6 @@ class Accounts {
     void logLogin(String username, boolean succeeded, String remoteAddr) {
         jdbc.sql("insert into login_event(username, succeeded, remote_addr, occurred_at) values (?, ?, ?, ?)")
                 .params(username, succeeded, remoteAddr, Timestamp.from(clock.instant())).update();
-    }
-
-    List<String> usernames() {
-        return jdbc.sql("select username from account order by username").query(String.class).list();
     }
 
     Instant now() {
