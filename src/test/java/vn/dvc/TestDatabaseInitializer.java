@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the application at the run's fresh test database and asks for the demo data. */
+/** Points the application at the run's fresh test database and mail server, and asks for the demo data. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -15,7 +15,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.password=" + TestDatabase.PASSWORD,
                 "app.demo-data.load=true",
                 "app.login.max-attempts-per-address=1000",
-                "server.shutdown=immediate")
+                "server.shutdown=immediate",
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + TestMail.port())
                 .applyTo(context.getEnvironment());
     }
 }

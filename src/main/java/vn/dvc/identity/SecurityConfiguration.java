@@ -54,7 +54,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/login", "/error", "/procedures/**", "/agencies/**",
                                 "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
-                                "/favicon.ico", "/webjars/**")
+                                "/favicon.ico", "/webjars/**", "/mailbox")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
