@@ -37,7 +37,8 @@ class CatalogueApi {
             OnlineMode onlineMode, boolean centrallyProvided) {
     }
 
-    record ProcedurePage(List<ProcedureItem> items, long total, int page, int size) {
+    /** {@code totalExact} false: {@code total} is a lower bound (more than that many match). */
+    record ProcedurePage(List<ProcedureItem> items, long total, boolean totalExact, int page, int size) {
     }
 
     @GetMapping
@@ -54,7 +55,7 @@ class CatalogueApi {
                 CatalogueQueries.parse(q, agency, level, field, serviceLevel, onlineMode, page, size));
         return new ProcedurePage(result.items().stream().map(s -> new ProcedureItem(s.code(), s.name(), s.agencyCode(),
                 s.field(), s.serviceLevel(), s.onlineMode(), s.centrallyProvided())).toList(), result.total(),
-                result.page(), result.size());
+                result.totalExact(), result.page(), result.size());
     }
 
     record AgencyRef(String code, String name, AgencyLevel level) {

@@ -4,6 +4,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,10 +46,13 @@ public class Procedures {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SearchTotals totals;
 
-    Procedures(JdbcClient jdbc, JsonMapper json) {
+    Procedures(JdbcClient jdbc, JsonMapper json, Clock clock,
+            @Value("${app.catalogue.search-total-ttl:PT1M}") Duration totalTtl) {
         this.jdbc = jdbc;
         this.json = json;
+        this.totals = new SearchTotals(clock, totalTtl);
     }
 
     /** The current version of the procedure with this code. */
@@ -83,8 +89,9 @@ public class Procedures {
         Filter filter = filter(query);
         String where = filter.where();
         Map<String, Object> params = filter.params();
-        long total = jdbc.sql("select count(*) from procedure_version v" + where).params(params)
-                .query(Long.class).single();
+        SearchTotals.Total total = totals.get(filter.key(), () -> jdbc.sql(
+                "select count(*) from (select 1 from procedure_version v" + where + " limit :countLimit) c")
+                .params(filter.params()).param("countLimit", SearchTotals.LIMIT + 1).query(Long.class).single());
         // Whole-phrase matches first ("khai sinh" before "khai thác ... sinh học"), then alphabetical.
         String order = " order by v.search_text collate \"C\", p.code";
         List<String> terms = VietnameseText.searchTerms(query.text());
@@ -93,7 +100,7 @@ public class Procedures {
             params = new java.util.HashMap<>(params);
             params.put("phrase", VietnameseText.likeContains(VietnameseText.fold(query.text())));
         }
-        List<ProcedureSummary> items = total == 0 ? List.of() : jdbc.sql("""
+        List<ProcedureSummary> items = total.value() == 0 ? List.of() : jdbc.sql("""
                 select p.code, v.name, v.lead_agency_code, v.field, v.service_level, v.online_mode, v.centrally_provided
                   from procedure_version v join procedure p on p.id = v.procedure_id
                 """ + where + order + " limit :limit offset :offset")
@@ -102,7 +109,7 @@ public class Procedures {
                         rs.getString("lead_agency_code"), rs.getString("field"), rs.getInt("service_level"),
                         OnlineMode.valueOf(rs.getString("online_mode")), rs.getBoolean("centrally_provided")))
                 .list();
-        return new PageResult<>(items, total, query.page(), query.size());
+        return new PageResult<>(items, total.value(), query.page(), query.size(), total.exact());
     }
 
     /**
@@ -118,6 +125,14 @@ public class Procedures {
     }
 
     private record Filter(String where, Map<String, Object> params) {
+
+        /** Identifies the filter (for remembering its total). */
+        String key() {
+            StringBuilder key = new StringBuilder(where);
+            new java.util.TreeMap<>(params).forEach((name, value) -> key.append('|').append(name).append('=')
+                    .append(value instanceof Object[] array ? java.util.Arrays.toString(array) : value));
+            return key.toString();
+        }
     }
 
     /** The where clause of a query's filters, over {@code procedure_version v}. */
@@ -184,6 +199,7 @@ public class Procedures {
      */
     long saveVersion(ProcedureContent content, Integer expectedVersionNo, String actor, String changeNote,
             Instant now) {
+        totals.catalogueChanged();
         Long procedureId = jdbc.sql("select id from procedure where code = ? for update").param(content.code())
                 .query(Long.class).optional().orElse(null);
         int versionNo = 1;

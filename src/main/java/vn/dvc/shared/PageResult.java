@@ -3,8 +3,15 @@ package vn.dvc.shared;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a longer list, with the total so that pages can be numbered. */
-public record PageResult<T>(List<T> items, long total, int page, int size) {
+/**
+ * One page of a longer list, with the total so that pages can be numbered. When {@code totalExact} is
+ * false the total is a lower bound ("more than …"): counting stopped there.
+ */
+public record PageResult<T>(List<T> items, long total, int page, int size, boolean totalExact) {
+
+    public PageResult(List<T> items, long total, int page, int size) {
+        this(items, total, page, size, true);
+    }
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
@@ -18,11 +25,11 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
     }
 
     public boolean hasNext() {
-        return page + 1 < totalPages();
+        return page + 1 < totalPages() || (!totalExact && items.size() == size);
     }
 
     public <R> PageResult<R> map(Function<T, R> mapper) {
-        return new PageResult<>(items.stream().map(mapper).toList(), total, page, size);
+        return new PageResult<>(items.stream().map(mapper).toList(), total, page, size, totalExact);
     }
 
     /** Page numbers are 0-based; sizes are clamped to 1..MAX_SIZE. */

@@ -30,6 +30,21 @@ class CatalogueApiTest {
     }
 
     @Test
+    void countsBroadSearchesOnlyUpToALimitAndSaysSo() throws Exception {
+        // The demo catalogue holds 1,347 procedures: the empty search counts to 1,000 and says "more".
+        mvc.perform(get("/api/v1/procedures").param("size", "20"))
+                .andExpect(jsonPath("$.total").value(1000))
+                .andExpect(jsonPath("$.totalExact").value(false))
+                .andExpect(jsonPath("$.items.length()").value(20));
+        // Past the counted pages the results still come.
+        mvc.perform(get("/api/v1/procedures").param("size", "20").param("page", "50"))
+                .andExpect(jsonPath("$.items.length()").value(20));
+        mvc.perform(get("/api/v1/procedures").param("q", "1.001193"))
+                .andExpect(jsonPath("$.totalExact").value(true));
+        mvc.perform(get("/procedures")).andExpect(content().string(containsString("Tìm thấy hơn 1.000 thủ tục")));
+    }
+
+    @Test
     void ranksWholePhraseMatchesFirst() throws Exception {
         mvc.perform(get("/api/v1/procedures").param("q", "dang ky khai sinh").param("size", "3"))
                 .andExpect(jsonPath("$.items[0].name", containsString("đăng ký khai sinh")));
