@@ -1,0 +1,135 @@
+package vn.dvc.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.dvc.DemoAccounts;
+import vn.dvc.IntegrationTest;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.catalogue.ProcedureCatalogue;
+import vn.dvc.dossier.DossierSubmission.Attachment;
+import vn.dvc.dossier.DossierSubmission.Submission;
+import vn.dvc.organisation.Agencies;
+import vn.dvc.organisation.AgencyLevel;
+
+@IntegrationTest
+class DossierApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired DossierSubmission submission;
+    @Autowired ProcedureCatalogue catalogue;
+    @Autowired Agencies agencies;
+    @Autowired JdbcClient jdbc;
+
+    DossierFixtures fixtures;
+    String owner;
+    long ownerId;
+    Dossier dossier;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new DossierFixtures(jdbc, catalogue);
+        owner = "chu-ho-so-" + UUID.randomUUID().toString().substring(0, 8);
+        ownerId = fixtures.applicant(owner);
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 8).code());
+        dossier = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0,
+                "{\"hoTen\":\"Trần Thị Bí Mật\",\"soCccd\":\"064190000001\"}", List.of(new Attachment(0, UUID.randomUUID())),
+                null, null)).dossier();
+    }
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
+    void theOwnerSeesTheDossierAndItsTimeline() throws Exception {
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code()).with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(dossier.code()))
+                .andExpect(jsonPath("$.nationalStatus").value(1))
+                .andExpect(jsonPath("$.form.hoTen").value("Trần Thị Bí Mật"))
+                .andExpect(jsonPath("$.timeline[0].kind").value("SUBMITTED"))
+                .andExpect(jsonPath("$.submittedAt", org.hamcrest.Matchers.endsWith("+07:00")));
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].dossierCode").value(dossier.code()));
+    }
+
+    @Test
+    void anotherApplicantGets404AndAnonymousGets401() throws Exception {
+        String other = "nguoi-khac-" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.applicant(other);
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code()).with(DemoAccounts.as(users, other)))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")));
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, other)))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code())).andExpect(status().isUnauthorized());
+        // An officer is not the applicant either.
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code()).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void thePublicLookupShowsStatusAndDatesButNoPersonalData() throws Exception {
+        String body = mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from("10.1.0.1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(dossier.code()))
+                .andExpect(jsonPath("$.nationalStatus").value(1))
+                .andExpect(jsonPath("$.agencyName").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("Trần Thị Bí Mật", "064190000001", owner, "hoTen", "applicant", "form");
+        mvc.perform(get("/api/v1/lookup/" + dossier.code().replaceAll("\\d{4}$", "9999")).with(from("10.1.0.1")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/lookup/khong-phai-ma").with(from("10.1.0.1"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void thePublicLookupIsRateLimitedPerClient() throws Exception {
+        String client = "10.2." + (int) (Math.random() * 250) + ".7";
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from(client))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from(client)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.code").value("too-many-requests"));
+        mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from("10.3.0.1"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void submittingThroughTheApiAnswers201ThenTheSameDossierForTheSameKey() throws Exception {
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure optionalOnly = fixtures.onlineProcedure(communes.get(communes.size() - 9).code());
+        // The fixture's first component is required: without a file the API lists it.
+        mvc.perform(multipart("/api/v1/dossiers").param("procedureCode", optionalOnly.code()).param("form", "{}")
+                        .with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("component.0"));
+        mvc.perform(multipart("/api/v1/dossiers").param("procedureCode", "1.001193")
+                        .with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isForbidden()); // no CSRF token
+    }
+}
