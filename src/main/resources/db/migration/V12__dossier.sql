@@ -94,6 +94,7 @@ create table dossier_draft (
     represented_name     text,
     represented_id       varchar(20),
     authorisation_note   text,
+    row_version          int         not null default 0,
     created_at           timestamptz not null,
     updated_at           timestamptz not null
 );

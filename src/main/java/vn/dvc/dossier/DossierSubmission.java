@@ -42,7 +42,14 @@ public class DossierSubmission {
     }
 
     public record Submission(long applicantId, String actor, String procedureCode, String agencyCode, int caseIndex,
-            String formJson, List<Attachment> attachments, Representation representation, String idempotencyKey) {
+            String formJson, List<Attachment> attachments, Representation representation, String idempotencyKey,
+            UUID fromDraft) {
+
+        public Submission(long applicantId, String actor, String procedureCode, String agencyCode, int caseIndex,
+                String formJson, List<Attachment> attachments, Representation representation, String idempotencyKey) {
+            this(applicantId, actor, procedureCode, agencyCode, caseIndex, formJson, attachments, representation,
+                    idempotencyKey, null);
+        }
     }
 
     /** The dossier, and whether it already existed (a repeated submission). */
@@ -142,6 +149,10 @@ public class DossierSubmission {
                     .params(id, attachment.documentId(), attachment.componentIndex(), component.name(),
                             Timestamp.from(now))
                     .update();
+        }
+        if (submission.fromDraft() != null) {
+            jdbc.sql("delete from dossier_draft where id = ? and applicant_id = ?")
+                    .params(submission.fromDraft(), submission.applicantId()).update();
         }
         transitions.timeline(id, now, submission.actor(), "SUBMITTED", null, DossierStatus.NEWLY_SUBMITTED,
                 rep == null ? null : rep.representedName());
