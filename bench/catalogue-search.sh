@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${1:-60}; MEASURE=${2:-30}; CONNECTIONS=${3:-8}
 PORT=18080; DB=dvc_bench_$$
+THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
 command -v wrk >/dev/null || apt-get install -y -qq wrk
 mvn -B -q -DskipTests package
 JAR=$(ls target/dichvucong-*.jar | grep -v original | head -n 1)
@@ -20,9 +21,9 @@ trap cleanup EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do sleep 1; done
 psql -h 127.0.0.1 -U postgres -d "$DB" -q -f bench/generate-procedures.sql
 echo "warming up ${WARMUP}s"
-wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/search.lua "http://127.0.0.1:$PORT" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 3))s" -s bench/lookup.lua "http://127.0.0.1:$PORT" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/search.lua "http://127.0.0.1:$PORT" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 3))s" -s bench/lookup.lua "http://127.0.0.1:$PORT" >/dev/null
 for round in 1 2 3; do
-  echo "round $round search:   $(wrk -t2 -c"$CONNECTIONS" -d"${MEASURE}s" -s bench/search.lua "http://127.0.0.1:$PORT" | grep RESULT)"
-  echo "round $round baseline: $(wrk -t2 -c"$CONNECTIONS" -d"${MEASURE}s" -s bench/lookup.lua "http://127.0.0.1:$PORT" | grep RESULT)"
+  echo "round $round search:   $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" -s bench/search.lua "http://127.0.0.1:$PORT" | grep RESULT)"
+  echo "round $round baseline: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" -s bench/lookup.lua "http://127.0.0.1:$PORT" | grep RESULT)"
 done

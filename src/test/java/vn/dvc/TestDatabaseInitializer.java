@@ -15,6 +15,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.password=" + TestDatabase.PASSWORD,
                 "app.demo-data.load=true",
                 "app.login.max-attempts-per-address=1000",
+                "app.documents.dir=" + TestDocuments.DIRECTORY,
                 "server.shutdown=immediate",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + TestMail.port())

@@ -1,0 +1,38 @@
+package vn.dvc.document;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where documents are kept ({@code app.documents.dir}) and how they are scanned: by a ClamAV daemon
+ * when {@code app.documents.clamd.host} is set, else for the EICAR test signature only.
+ */
+@Configuration(proxyBeanMethods = false)
+class DocumentConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentConfiguration.class);
+
+    @Bean
+    BlobStore localDiskBlobStore(@Value("${app.documents.dir:data/documents}") Path directory, Clock clock) {
+        return new LocalDiskBlobStore(directory, clock);
+    }
+
+    @Bean
+    VirusScanner virusScanner(@Value("${app.documents.clamd.host:}") String host,
+            @Value("${app.documents.clamd.port:3310}") int port,
+            @Value("${app.documents.clamd.timeout:PT30S}") Duration timeout) {
+        if (host.isBlank()) {
+            log.warn("No virus scanner configured (app.documents.clamd.host): uploads are checked for the EICAR "
+                    + "test signature only");
+            return new EicarScanner();
+        }
+        return new ClamdScanner(host.strip(), port, timeout);
+    }
+}
