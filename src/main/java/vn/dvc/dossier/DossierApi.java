@@ -96,7 +96,7 @@ class DossierApi {
         Representation representation = representedName == null && representedId == null && authorisation == null
                 ? null : new Representation(representedName, representedId, authorisation);
         Submitted result = submission.submit(new Submission(applicant.id(), applicant.getUsername(), procedureCode,
-                agencyCode, caseIndex, form, List.of(), representation, idempotencyKey));
+                agencyCode, caseIndex, form, List.of(), representation, idempotencyKey), uploads(request));
         Dossier d = result.dossier();
         SubmittedAnswer answer = new SubmittedAnswer(d.code(), d.status(), d.status().national(),
                 time(d.submittedAt()));
@@ -135,6 +135,24 @@ class DossierApi {
                 dossiers.supplements(d.id()).stream().map(s -> new SupplementView(s.id(), time(s.requestedAt()),
                         s.items(), s.reason(), time(s.answeredAt()))).toList(),
                 DossierLifecycle.allowed(d.status()).contains(Action.WITHDRAW) ? Set.of(Action.WITHDRAW) : Set.of());
+    }
+
+    private static final java.util.regex.Pattern COMPONENT_PART = java.util.regex.Pattern.compile("component\\.(\\d{1,3})");
+
+    /** File parts named {@code component.<n>} (n from 1), several per component allowed. */
+    static List<DossierSubmission.Upload> uploads(MultipartHttpServletRequest request) {
+        List<DossierSubmission.Upload> uploads = new java.util.ArrayList<>();
+        request.getMultiFileMap().forEach((name, files) -> {
+            java.util.regex.Matcher m = COMPONENT_PART.matcher(name);
+            if (!m.matches()) {
+                throw new vn.dvc.shared.InvalidInputException("dossier.file.part-name", name);
+            }
+            for (org.springframework.web.multipart.MultipartFile file : files) {
+                uploads.add(new DossierSubmission.Upload(Integer.parseInt(m.group(1)) - 1, file.getOriginalFilename(),
+                        file));
+            }
+        });
+        return uploads;
     }
 
     private AccountPrincipal applicant() {

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,6 +56,10 @@ public class DossierSubmission {
         }
     }
 
+    /** A file sent with the submission for one component (0-based index in the chosen case). */
+    public record Upload(int componentIndex, String fileName, InputStreamSource content) {
+    }
+
     /** The dossier, and whether it already existed (a repeated submission). */
     public record Submitted(Dossier dossier, boolean repeated) {
     }
@@ -67,10 +75,12 @@ public class DossierSubmission {
     private final DossierTransitions transitions;
     private final DossierMails mails;
     private final ApplicationEventPublisher events;
+    private final DossierFiles documents;
 
     DossierSubmission(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, Procedures procedures,
             ReceivingAgencies receivers, DossierCodes codes, DossierTransitions transitions, DossierMails mails,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, DossierFiles documents) {
+        this.documents = documents;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -83,20 +93,28 @@ public class DossierSubmission {
     }
 
     public Submitted submit(Submission submission) {
+        return submit(submission, List.of());
+    }
+
+    /**
+     * Submits with files sent along (the API's multipart parts): they are checked and stored in the
+     * same transaction, so a refused submission keeps none of them.
+     */
+    public Submitted submit(Submission submission, List<Upload> uploads) {
         String key = normaliseKey(submission.idempotencyKey());
         Optional<Dossier> earlier = findByKey(submission.applicantId(), key);
         if (earlier.isPresent()) {
             return new Submitted(earlier.get(), true);
         }
         try {
-            return new Submitted(transaction.execute(status -> create(submission, key)), false);
+            return new Submitted(transaction.execute(status -> create(submission, key, uploads)), false);
         } catch (DuplicateKeyException raced) {
             // The same key was submitted concurrently and the other one committed first.
             return findByKey(submission.applicantId(), key).map(d -> new Submitted(d, true)).orElseThrow(() -> raced);
         }
     }
 
-    private Dossier create(Submission submission, String key) {
+    private Dossier create(Submission submission, String key, List<Upload> uploads) {
         Procedure procedure = procedures.find(submission.procedureCode())
                 .orElseThrow(() -> new NotFoundException("dossier.procedure.unknown", submission.procedureCode()));
         List<FieldProblem> problems = new ArrayList<>();
@@ -115,7 +133,22 @@ public class DossierSubmission {
             }
         }
         String form = checkForm(submission.formJson(), problems);
-        List<Attachment> attachments = submission.attachments() == null ? List.of() : submission.attachments();
+        List<Attachment> attachments = new ArrayList<>(
+                submission.attachments() == null ? List.of() : submission.attachments());
+        for (Attachment attachment : attachments) {
+            if (!documents.exists(attachment.documentId())) {
+                problems.add(new FieldProblem("files", "dossier.document.unknown"));
+            }
+        }
+        int componentCount = chosen == null ? 0 : chosen.components().size();
+        for (Upload upload : uploads) {
+            if (upload.componentIndex() < 0 || upload.componentIndex() >= componentCount) {
+                problems.add(new FieldProblem("component." + upload.componentIndex(), "dossier.component.unknown",
+                        upload.componentIndex() + 1));
+            } else {
+                attachments.add(new Attachment(upload.componentIndex(), null));
+            }
+        }
         if (chosen != null) {
             checkComponents(chosen, attachments, problems);
         } else if (!attachments.isEmpty() && cases.isEmpty()) {
@@ -124,6 +157,11 @@ public class DossierSubmission {
         checkRepresentation(submission.representation(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+        attachments.removeIf(a -> a.documentId() == null);
+        for (Upload upload : uploads) {
+            attachments.add(new Attachment(upload.componentIndex(), store("component." + upload.componentIndex(),
+                    upload.fileName(), upload.content(), chosen.components().get(upload.componentIndex()))));
         }
 
         Instant now = clock.instant();
@@ -161,6 +199,14 @@ public class DossierSubmission {
         events.publishEvent(new DossierSubmitted(code, agencyCode, procedure.code(), procedure.versionId(),
                 Channel.ONLINE, now));
         return dossier;
+    }
+
+    private UUID store(String field, String fileName, InputStreamSource content, DossierComponent component) {
+        try (InputStream in = content.getInputStream()) {
+            return documents.store(field, fileName, in, DossierFiles.rules(component));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String receivingAgency(Procedure procedure, String requested, List<FieldProblem> problems) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -38,6 +39,7 @@ class DossierApiTest {
     @Autowired ProcedureCatalogue catalogue;
     @Autowired Agencies agencies;
     @Autowired JdbcClient jdbc;
+    @Autowired vn.dvc.document.Documents documents;
 
     DossierFixtures fixtures;
     String owner;
@@ -46,13 +48,13 @@ class DossierApiTest {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DossierFixtures(jdbc, catalogue);
+        fixtures = new DossierFixtures(jdbc, catalogue, documents);
         owner = "chu-ho-so-" + UUID.randomUUID().toString().substring(0, 8);
         ownerId = fixtures.applicant(owner);
         List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
         Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 8).code());
         dossier = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0,
-                "{\"hoTen\":\"Trần Thị Bí Mật\",\"soCccd\":\"064190000001\"}", List.of(new Attachment(0, UUID.randomUUID())),
+                "{\"hoTen\":\"Trần Thị Bí Mật\",\"soCccd\":\"064190000001\"}", List.of(new Attachment(0, fixtures.pdf())),
                 null, null)).dossier();
     }
 
@@ -122,13 +124,49 @@ class DossierApiTest {
     @Test
     void submittingThroughTheApiAnswers201ThenTheSameDossierForTheSameKey() throws Exception {
         List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
-        Procedure optionalOnly = fixtures.onlineProcedure(communes.get(communes.size() - 9).code());
-        // The fixture's first component is required: without a file the API lists it.
-        mvc.perform(multipart("/api/v1/dossiers").param("procedureCode", optionalOnly.code()).param("form", "{}")
-                        .with(DemoAccounts.as(users, owner)).with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("component.0"));
-        mvc.perform(multipart("/api/v1/dossiers").param("procedureCode", "1.001193")
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 9).code());
+        MockMultipartFile pdf = new MockMultipartFile("component.1", "tờ khai.pdf", "application/pdf",
+                DossierFixtures.pdfBytes());
+        String key = UUID.randomUUID().toString();
+
+        String code = com.jayway.jsonpath.JsonPath.read(mvc.perform(multipart("/api/v1/dossiers").file(pdf)
+                        .param("procedureCode", procedure.code()).param("form", "{\"noiDung\":\"Cấp bản sao\"}")
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.nationalStatus").value(1))
+                .andReturn().getResponse().getContentAsString(), "$.dossierCode");
+        mvc.perform(multipart("/api/v1/dossiers").file(pdf).param("procedureCode", procedure.code())
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(code));
+        mvc.perform(get("/api/v1/dossiers/" + code).with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.documents.length()").value(1))
+                .andExpect(jsonPath("$.documents[0].componentName").value("Tờ khai"));
+    }
+
+    @Test
+    void uploadAttacksAreRefusedWithAClearMessageAndCreateNothing() throws Exception {
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 10).code());
+        byte[] exe = new byte[2048];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(DossierFixtures.pdfBytes(), 0, big, 0, DossierFixtures.pdfBytes().length);
+        List<MockMultipartFile> attacks = List.of(
+                new MockMultipartFile("component.1", "hop-dong.pdf", "application/pdf", exe),
+                new MockMultipartFile("component.1", "rong.pdf", "application/pdf", new byte[0]),
+                new MockMultipartFile("component.1", "qua-lon.pdf", "application/pdf", big),
+                new MockMultipartFile("component.7", "khong-co.pdf", "application/pdf", DossierFixtures.pdfBytes()));
+        for (MockMultipartFile attack : attacks) {
+            mvc.perform(multipart("/api/v1/dossiers").file(attack).param("procedureCode", procedure.code())
+                            .with(DemoAccounts.as(users, owner)).with(csrf()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+        }
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.total").value(1)); // only the one made in setUp
+        mvc.perform(multipart("/api/v1/dossiers").param("procedureCode", procedure.code())
                         .with(DemoAccounts.as(users, owner)))
                 .andExpect(status().isForbidden()); // no CSRF token
     }

@@ -28,6 +28,7 @@ class DossierDraftsTest {
     @Autowired ProcedureCatalogue catalogue;
     @Autowired Agencies agencies;
     @Autowired JdbcClient jdbc;
+    @Autowired vn.dvc.document.Documents documents;
 
     DossierFixtures fixtures;
     long applicant;
@@ -35,7 +36,7 @@ class DossierDraftsTest {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DossierFixtures(jdbc, catalogue);
+        fixtures = new DossierFixtures(jdbc, catalogue, documents);
         applicant = fixtures.applicant("nhap-" + UUID.randomUUID().toString().substring(0, 8));
         List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
         procedure = fixtures.onlineProcedure(communes.get(communes.size() - 15).code());
@@ -60,7 +61,7 @@ class DossierDraftsTest {
     @Test
     void submittingADraftCreatesOneDossierAndRemovesTheDraftEvenWhenRepeated() {
         Draft draft = drafts.start(applicant, procedure.code(), "{}");
-        drafts.attach(draft.id(), applicant, 0, "Tờ khai", UUID.randomUUID());
+        drafts.attach(draft.id(), applicant, 0, "Tờ khai", fixtures.pdf());
         Draft current = drafts.find(draft.id(), applicant).orElseThrow();
 
         DossierSubmission.Submitted first = submission.submit(drafts.submission(current, "test"));

@@ -1,9 +1,14 @@
 package vn.dvc.dossier;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +23,8 @@ import vn.dvc.catalogue.ProcedureCatalogue;
 import vn.dvc.catalogue.ProcedureContent;
 import vn.dvc.catalogue.ServiceLevel;
 import vn.dvc.catalogue.TimeUnit;
+import vn.dvc.document.Documents;
+import vn.dvc.document.UploadRules;
 import vn.dvc.identity.AgencyScope;
 import vn.dvc.organisation.AgencyLevel;
 
@@ -28,10 +35,27 @@ final class DossierFixtures {
 
     private final JdbcClient jdbc;
     private final ProcedureCatalogue catalogue;
+    private final Documents documents;
 
-    DossierFixtures(JdbcClient jdbc, ProcedureCatalogue catalogue) {
+    DossierFixtures(JdbcClient jdbc, ProcedureCatalogue catalogue, Documents documents) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.documents = documents;
+    }
+
+    /** A real one-page PDF, stored: its document id. */
+    UUID pdf() {
+        try (InputStream in = new ClassPathResource("document/giay-to-demo.pdf").getInputStream()) {
+            return documents.store("file", "to-khai.pdf", in, UploadRules.defaults()).id();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] pdfBytes() throws IOException {
+        try (InputStream in = new ClassPathResource("document/giay-to-demo.pdf").getInputStream()) {
+            return in.readAllBytes();
+        }
     }
 
     /** A new applicant account (role APPLICANT) with an e-mail address; answers its id. */

@@ -38,19 +38,20 @@ class DossierPagesTest {
     @Autowired ProcedureCatalogue catalogue;
     @Autowired Agencies agencies;
     @Autowired JdbcClient jdbc;
+    @Autowired vn.dvc.document.Documents documents;
 
     String owner;
     Dossier dossier;
 
     @BeforeEach
     void setUp() {
-        DossierFixtures fixtures = new DossierFixtures(jdbc, catalogue);
+        DossierFixtures fixtures = new DossierFixtures(jdbc, catalogue, documents);
         owner = "trang-" + UUID.randomUUID().toString().substring(0, 8);
         long ownerId = fixtures.applicant(owner);
         List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
         Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 12).code());
         dossier = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0,
-                "{\"hoTen\":\"Lê Văn Riêng Tư\"}", List.of(new Attachment(0, UUID.randomUUID())), null, null)).dossier();
+                "{\"hoTen\":\"Lê Văn Riêng Tư\"}", List.of(new Attachment(0, fixtures.pdf())), null, null)).dossier();
     }
 
     @Test
@@ -66,7 +67,7 @@ class DossierPagesTest {
     @Test
     void anotherApplicantSeesNotFound() throws Exception {
         String other = "trang-khac-" + UUID.randomUUID().toString().substring(0, 8);
-        new DossierFixtures(jdbc, catalogue).applicant(other);
+        new DossierFixtures(jdbc, catalogue, documents).applicant(other);
         mvc.perform(get("/dossiers/" + dossier.code()).with(DemoAccounts.as(users, other)))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").with(DemoAccounts.as(users, other)).with(csrf()))

@@ -40,12 +40,13 @@ class DossierSubmissionTest {
     @Autowired ProcedureCatalogue catalogue;
     @Autowired Agencies agencies;
     @Autowired JdbcClient jdbc;
+    @Autowired vn.dvc.document.Documents documents;
 
     DossierFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        fixtures = new DossierFixtures(jdbc, catalogue);
+        fixtures = new DossierFixtures(jdbc, catalogue, documents);
     }
 
     String commune(int index) {
@@ -53,9 +54,14 @@ class DossierSubmissionTest {
         return communes.get(communes.size() - 1 - index).code();
     }
 
-    static Submission submissionOf(long applicant, Procedure procedure, String key) {
+    UUID pdf;
+
+    Submission submissionOf(long applicant, Procedure procedure, String key) {
+        if (pdf == null) {
+            pdf = fixtures.pdf();
+        }
         return new Submission(applicant, "test", procedure.code(), null, 0, "{\"summary\":\"Xin cấp bản sao\"}",
-                List.of(new Attachment(0, UUID.randomUUID())), null, key);
+                List.of(new Attachment(0, pdf)), null, key);
     }
 
     @Test
@@ -109,7 +115,8 @@ class DossierSubmissionTest {
 
         assertThatThrownBy(() -> submission.submit(bad)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldProblems()).extracting(f -> f.messageKey()).containsExactlyInAnyOrder(
-                        "dossier.agency.not-receiving", "dossier.form.not-object", "dossier.component.unknown",
+                        "dossier.agency.not-receiving", "dossier.form.not-object", "dossier.document.unknown",
+                        "dossier.component.unknown",
                         "dossier.component.missing", "dossier.representation.name-required",
                         "dossier.representation.id-invalid", "dossier.representation.authorisation-required"));
         assertThat(dossiers.mine(applicant, 0, 10).total()).isZero();
@@ -122,7 +129,7 @@ class DossierSubmissionTest {
         long applicant = fixtures.applicant("thay-" + UUID.randomUUID().toString().substring(0, 8));
         Procedure procedure = fixtures.onlineProcedure(commune(4));
         Submission s = new Submission(applicant, "test", procedure.code(), null, 0, "{}",
-                List.of(new Attachment(0, UUID.randomUUID())),
+                List.of(new Attachment(0, fixtures.pdf())),
                 new Representation("Nguyễn Văn Được", "064090001234", "Giấy ủy quyền số 12/UQ"), null);
 
         Dossier d = submission.submit(s).dossier();
