@@ -56,6 +56,7 @@ class SecurityConfiguration {
                                 "SYSTEM_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/", "/login", "/error", "/procedures/**", "/agencies/**",
                                 "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
+                                "/calendar", "/calendar/**", "/api/v1/calendar/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
                                 "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**")
                         .permitAll()
