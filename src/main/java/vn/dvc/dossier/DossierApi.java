@@ -70,8 +70,11 @@ class DossierApi {
     private final Dossiers dossiers;
     private final CurrentUser currentUser;
     private final JsonMapper json;
+    private final DossierSupplements supplements;
 
-    DossierApi(DossierSubmission submission, Dossiers dossiers, CurrentUser currentUser, JsonMapper json) {
+    DossierApi(DossierSubmission submission, Dossiers dossiers, CurrentUser currentUser, JsonMapper json,
+            DossierSupplements supplements) {
+        this.supplements = supplements;
         this.submission = submission;
         this.dossiers = dossiers;
         this.currentUser = currentUser;
@@ -136,6 +139,27 @@ class DossierApi {
                         s.items(), s.reason(), time(s.answeredAt()))).toList(),
                 DossierLifecycle.allowed(d.status()).contains(Action.WITHDRAW) ? Set.of(Action.WITHDRAW) : Set.of());
     }
+
+    @PostMapping(path = "/{code}/supplements/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Gửi bổ sung hồ sơ", description = "multipart: tệp ở các phần tên item.<số thứ tự mục được yêu cầu, "
+            + "từ 1>, ghi chú note; hồ sơ trở lại trạng thái trước khi yêu cầu bổ sung.")
+    SubmittedAnswer supplement(@PathVariable String code, @PathVariable long id,
+            @RequestParam(required = false) String note, MultipartHttpServletRequest request) {
+        AccountPrincipal applicant = applicant();
+        List<DossierSubmission.Upload> uploads = new java.util.ArrayList<>();
+        request.getMultiFileMap().forEach((name, files) -> {
+            java.util.regex.Matcher m = ITEM_PART.matcher(name);
+            if (!m.matches()) {
+                throw new vn.dvc.shared.InvalidInputException("dossier.file.part-name-item", name);
+            }
+            files.forEach(f -> uploads.add(new DossierSubmission.Upload(Integer.parseInt(m.group(1)) - 1,
+                    f.getOriginalFilename(), f)));
+        });
+        Dossier d = supplements.answer(code, applicant.id(), applicant.getUsername(), id, uploads, note);
+        return new SubmittedAnswer(d.code(), d.status(), d.status().national(), time(d.submittedAt()));
+    }
+
+    private static final java.util.regex.Pattern ITEM_PART = java.util.regex.Pattern.compile("item\\.(\\d{1,3})");
 
     private static final java.util.regex.Pattern COMPONENT_PART = java.util.regex.Pattern.compile("component\\.(\\d{1,3})");
 

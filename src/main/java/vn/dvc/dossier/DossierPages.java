@@ -1,11 +1,15 @@
 package vn.dvc.dossier;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,14 +20,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.dvc.document.DocumentResponses;
 import vn.dvc.dossier.DossierLifecycle.Action;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
 import vn.dvc.identity.Role;
+import vn.dvc.shared.ConflictException;
+import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.PageResult;
 import vn.dvc.shared.VietnamTime;
@@ -37,9 +47,16 @@ class DossierPages {
     private final DossierLookup lookup;
     private final LookupThrottle throttle;
     private final CurrentUser currentUser;
+    private final DossierSupplements supplements;
+    private final DocumentResponses responses;
+    private final MessageSource messages;
 
     DossierPages(Dossiers dossiers, DossierTransitions transitions, DossierLookup lookup, LookupThrottle throttle,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, DossierSupplements supplements, DocumentResponses responses,
+            MessageSource messages) {
+        this.supplements = supplements;
+        this.responses = responses;
+        this.messages = messages;
         this.dossiers = dossiers;
         this.transitions = transitions;
         this.lookup = lookup;
@@ -78,11 +95,57 @@ class DossierPages {
         try {
             transitions.withdraw(code, applicant.id(), applicant.getUsername(), reason);
             redirect.addFlashAttribute("done", "dossier.withdraw.done");
-        } catch (vn.dvc.shared.ConflictException e) {
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
             redirect.addFlashAttribute("problemArgs", e.args());
         }
         return "redirect:/dossiers/" + code;
+    }
+
+    @PostMapping("/dossiers/{code}/supplements/{id}")
+    String answerSupplement(@PathVariable String code, @PathVariable long id,
+            @RequestParam(required = false) String note, MultipartHttpServletRequest request,
+            RedirectAttributes redirect, Locale locale) {
+        AccountPrincipal applicant = applicant();
+        List<DossierSubmission.Upload> uploads = new ArrayList<>();
+        request.getMultiFileMap().forEach((name, files) -> {
+            if (name.startsWith("item.")) {
+                for (MultipartFile file : files) {
+                    if (!file.isEmpty() || !file.getOriginalFilename().isBlank()) {
+                        uploads.add(new DossierSubmission.Upload(parseIndex(name.substring(5)),
+                                file.getOriginalFilename(), file));
+                    }
+                }
+            }
+        });
+        try {
+            supplements.answer(code, applicant.id(), applicant.getUsername(), id, uploads, note);
+            redirect.addFlashAttribute("done", "dossier.supplement.answer.done");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.fieldProblems().stream()
+                    .map(f -> messages.getMessage(f.messageKey(), f.args().toArray(), locale)).toList());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
+        }
+        return "redirect:/dossiers/" + code;
+    }
+
+    @GetMapping("/dossiers/{code}/documents/{id}")
+    ResponseEntity<StreamingResponseBody> document(@PathVariable String code, @PathVariable long id) {
+        AccountPrincipal applicant = applicant();
+        Dossier d = dossiers.findOwned(code, applicant.id())
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+        return dossiers.documents(d.id()).stream().filter(doc -> doc.id() == id).findFirst()
+                .map(doc -> responses.preview(doc.documentId()))
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+    }
+
+    private static int parseIndex(String number) {
+        try {
+            return Integer.parseInt(number) - 1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @GetMapping("/lookup")
