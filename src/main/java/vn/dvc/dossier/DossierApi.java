@@ -1,0 +1,189 @@
+package vn.dvc.dossier;
+
+import static vn.dvc.dossier.LookupApi.time;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dvc.dossier.DossierLifecycle.Action;
+import vn.dvc.dossier.DossierSubmission.Submission;
+import vn.dvc.dossier.DossierSubmission.Submitted;
+import vn.dvc.identity.AccountPrincipal;
+import vn.dvc.identity.CurrentUser;
+import vn.dvc.identity.Role;
+import vn.dvc.shared.NotFoundException;
+import vn.dvc.shared.PageResult;
+
+@RestController
+@RequestMapping("/api/v1/dossiers")
+@Tag(name = "Hồ sơ của người nộp", description = "Nộp hồ sơ trực tuyến và theo dõi hồ sơ của mình")
+class DossierApi {
+
+    record SubmittedAnswer(String dossierCode, DossierStatus status, int nationalStatus, OffsetDateTime submittedAt) {
+    }
+
+    record DossierItem(String dossierCode, String procedureCode, String procedureName, String agencyCode,
+            DossierStatus status, int nationalStatus, OffsetDateTime submittedAt, OffsetDateTime dueAt) {
+    }
+
+    record DossierPage(List<DossierItem> items, long total, int page, int size) {
+    }
+
+    record DocumentView(long id, String componentName, Integer componentNumber, String kind, OffsetDateTime addedAt) {
+    }
+
+    record TimelineView(OffsetDateTime at, String kind, Integer fromStatus, Integer toStatus, String message) {
+    }
+
+    record SupplementView(long id, OffsetDateTime requestedAt, List<String> items, String reason,
+            OffsetDateTime answeredAt) {
+    }
+
+    record DossierView(String dossierCode, String procedureCode, String procedureName, long procedureVersionId,
+            String agencyCode, String channel, DossierStatus status, int nationalStatus, boolean onBehalf,
+            String representedName, JsonNode form, OffsetDateTime submittedAt, OffsetDateTime receivedAt,
+            OffsetDateTime dueAt, OffsetDateTime finishedAt, OffsetDateTime returnedAt, List<DocumentView> documents,
+            List<TimelineView> timeline, List<SupplementView> supplements, Set<Action> allowedActions) {
+    }
+
+    private final DossierSubmission submission;
+    private final Dossiers dossiers;
+    private final CurrentUser currentUser;
+    private final JsonMapper json;
+    private final DossierSupplements supplements;
+
+    DossierApi(DossierSubmission submission, Dossiers dossiers, CurrentUser currentUser, JsonMapper json,
+            DossierSupplements supplements) {
+        this.supplements = supplements;
+        this.submission = submission;
+        this.dossiers = dossiers;
+        this.currentUser = currentUser;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Nộp hồ sơ", description = "multipart: procedureCode, agencyCode (khi có nhiều nơi tiếp nhận), "
+            + "caseIndex (trường hợp, từ 0), form (JSON), tệp đính kèm ở các phần tên component.<số thứ tự thành phần, "
+            + "từ 1>; người nộp thay ghi representedName, representedId, authorisation. Header Idempotency-Key: gửi lại "
+            + "cùng khoá không tạo hồ sơ thứ hai (trả 200 với hồ sơ đã tạo).")
+    ResponseEntity<SubmittedAnswer> submit(@RequestParam String procedureCode,
+            @RequestParam(required = false) String agencyCode,
+            @RequestParam(required = false, defaultValue = "0") int caseIndex,
+            @RequestParam(required = false) String form,
+            @RequestParam(required = false) String representedName,
+            @RequestParam(required = false) String representedId,
+            @RequestParam(required = false) String authorisation,
+            @Parameter(description = "khoá chống nộp trùng") @RequestHeader(name = "Idempotency-Key", required = false)
+            String idempotencyKey, MultipartHttpServletRequest request) {
+        AccountPrincipal applicant = applicant();
+        Representation representation = representedName == null && representedId == null && authorisation == null
+                ? null : new Representation(representedName, representedId, authorisation);
+        Submitted result = submission.submit(new Submission(applicant.id(), applicant.getUsername(), procedureCode,
+                agencyCode, caseIndex, form, List.of(), representation, idempotencyKey), uploads(request));
+        Dossier d = result.dossier();
+        SubmittedAnswer answer = new SubmittedAnswer(d.code(), d.status(), d.status().national(),
+                time(d.submittedAt()));
+        return ResponseEntity.status(result.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/v1/dossiers/" + d.code())).body(answer);
+    }
+
+    @GetMapping("/mine")
+    @Operation(summary = "Hồ sơ của tôi", description = "Mới nhất trước; page từ 0, size tối đa 100.")
+    DossierPage mine(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        AccountPrincipal applicant = applicant();
+        PageResult<Dossier> result = dossiers.mine(applicant.id(), PageResult.clampPage(page),
+                PageResult.clampSize(size));
+        return new DossierPage(result.items().stream().map(d -> new DossierItem(d.code(), d.procedureCode(),
+                d.procedureName(), d.agencyCode(), d.status(), d.status().national(), time(d.submittedAt()),
+                time(d.dueAt()))).toList(), result.total(), result.page(), result.size());
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "Chi tiết hồ sơ", description = "Chỉ hồ sơ của chính người nộp; hồ sơ khác: 404.")
+    DossierView detail(@PathVariable String code) {
+        AccountPrincipal applicant = applicant();
+        Dossier d = dossiers.findOwned(code, applicant.id())
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+        return new DossierView(d.code(), d.procedureCode(), d.procedureName(), d.procedureVersionId(), d.agencyCode(),
+                d.channel().name(), d.status(), d.status().national(), d.onBehalf(),
+                d.onBehalf() ? d.representation().representedName() : null, json.readTree(d.formJson()),
+                time(d.submittedAt()), time(d.receivedAt()), time(d.dueAt()), time(d.finishedAt()),
+                time(d.returnedAt()),
+                dossiers.documents(d.id()).stream().map(doc -> new DocumentView(doc.id(), doc.componentName(),
+                        doc.componentIndex() == null ? null : doc.componentIndex() + 1, doc.kind(),
+                        time(doc.addedAt()))).toList(),
+                dossiers.timeline(d.id()).stream().map(t -> new TimelineView(time(t.occurredAt()), t.kind(),
+                        t.from() == null ? null : t.from().national(), t.to() == null ? null : t.to().national(),
+                        t.message())).toList(),
+                dossiers.supplements(d.id()).stream().map(s -> new SupplementView(s.id(), time(s.requestedAt()),
+                        s.items(), s.reason(), time(s.answeredAt()))).toList(),
+                DossierLifecycle.allowed(d.status()).contains(Action.WITHDRAW) ? Set.of(Action.WITHDRAW) : Set.of());
+    }
+
+    @PostMapping(path = "/{code}/supplements/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Gửi bổ sung hồ sơ", description = "multipart: tệp ở các phần tên item.<số thứ tự mục được yêu cầu, "
+            + "từ 1>, ghi chú note; hồ sơ trở lại trạng thái trước khi yêu cầu bổ sung.")
+    SubmittedAnswer supplement(@PathVariable String code, @PathVariable long id,
+            @RequestParam(required = false) String note, MultipartHttpServletRequest request) {
+        AccountPrincipal applicant = applicant();
+        List<DossierSubmission.Upload> uploads = new java.util.ArrayList<>();
+        request.getMultiFileMap().forEach((name, files) -> {
+            java.util.regex.Matcher m = ITEM_PART.matcher(name);
+            if (!m.matches()) {
+                throw new vn.dvc.shared.InvalidInputException("dossier.file.part-name-item", name);
+            }
+            files.forEach(f -> uploads.add(new DossierSubmission.Upload(Integer.parseInt(m.group(1)) - 1,
+                    f.getOriginalFilename(), f)));
+        });
+        Dossier d = supplements.answer(code, applicant.id(), applicant.getUsername(), id, uploads, note);
+        return new SubmittedAnswer(d.code(), d.status(), d.status().national(), time(d.submittedAt()));
+    }
+
+    private static final java.util.regex.Pattern ITEM_PART = java.util.regex.Pattern.compile("item\\.(\\d{1,3})");
+
+    private static final java.util.regex.Pattern COMPONENT_PART = java.util.regex.Pattern.compile("component\\.(\\d{1,3})");
+
+    /** File parts named {@code component.<n>} (n from 1), several per component allowed. */
+    static List<DossierSubmission.Upload> uploads(MultipartHttpServletRequest request) {
+        List<DossierSubmission.Upload> uploads = new java.util.ArrayList<>();
+        request.getMultiFileMap().forEach((name, files) -> {
+            java.util.regex.Matcher m = COMPONENT_PART.matcher(name);
+            if (!m.matches()) {
+                throw new vn.dvc.shared.InvalidInputException("dossier.file.part-name", name);
+            }
+            for (org.springframework.web.multipart.MultipartFile file : files) {
+                uploads.add(new DossierSubmission.Upload(Integer.parseInt(m.group(1)) - 1, file.getOriginalFilename(),
+                        file));
+            }
+        });
+        return uploads;
+    }
+
+    private AccountPrincipal applicant() {
+        AccountPrincipal principal = currentUser.principal().orElseThrow(() -> new AccessDeniedException("anonymous"));
+        if (!principal.has(Role.APPLICANT)) {
+            throw new AccessDeniedException("not an applicant");
+        }
+        return principal;
+    }
+}

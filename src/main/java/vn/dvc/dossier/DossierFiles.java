@@ -1,0 +1,44 @@
+package vn.dvc.dossier;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import vn.dvc.catalogue.DossierComponent;
+import vn.dvc.document.Documents;
+import vn.dvc.document.StoredDocument;
+import vn.dvc.document.UploadRules;
+import vn.dvc.shared.NotFoundException;
+
+/** The dossier module's use of the document store: which rules apply to a component's files. */
+@Component
+class DossierFiles {
+
+    private final Documents documents;
+
+    DossierFiles(Documents documents) {
+        this.documents = documents;
+    }
+
+    /** The upload rules of a component: the platform's defaults (PDF, images, office files; 10 MB). */
+    static UploadRules rules(DossierComponent component) {
+        return UploadRules.defaults();
+    }
+
+    java.util.UUID store(String field, String fileName, java.io.InputStream content, UploadRules rules) {
+        return documents.store(field, fileName, content, rules).id();
+    }
+
+    boolean exists(UUID id) {
+        try {
+            documents.describe(id);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    StoredDocument describe(UUID id) {
+        return documents.describe(id);
+    }
+}

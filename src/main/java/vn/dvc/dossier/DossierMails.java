@@ -1,0 +1,56 @@
+package vn.dvc.dossier;
+
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import vn.dvc.identity.AccountContacts;
+import vn.dvc.notification.MailOutbox;
+
+/**
+ * The e-mails an applicant receives about a dossier, in Vietnamese, queued in the transaction of the
+ * change they report. They carry the code, the status and a link, never the form's contents.
+ */
+@Component
+class DossierMails {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final MailOutbox outbox;
+    private final AccountContacts contacts;
+    private final MessageSource messages;
+    private final String publicUrl;
+
+    DossierMails(MailOutbox outbox, AccountContacts contacts, MessageSource messages,
+            @Value("${app.public-url:http://localhost:8080}") String publicUrl) {
+        this.outbox = outbox;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    void submitted(Dossier dossier) {
+        send(dossier, "dossier.mail.submitted.subject", "dossier.mail.submitted.body", null);
+    }
+
+    void statusChanged(Dossier dossier, DossierStatus to, String message) {
+        send(dossier, "dossier.mail.status.subject", "dossier.mail.status.body", to, message);
+    }
+
+    private void send(Dossier dossier, String subjectKey, String bodyKey, DossierStatus to, String... extra) {
+        contacts.email(dossier.applicantId()).ifPresent(address -> {
+            String name = contacts.fullName(dossier.applicantId()).orElse("");
+            DossierStatus status = to == null ? dossier.status() : to;
+            String statusLabel = messages.getMessage("dossier.status." + status.national(), null, VIETNAMESE);
+            String note = extra.length > 0 && extra[0] != null && !extra[0].isBlank()
+                    ? messages.getMessage("dossier.mail.note", new Object[] {extra[0]}, VIETNAMESE)
+                    : "";
+            Object[] args = {dossier.code(), statusLabel, dossier.procedureName(), name,
+                    publicUrl + "/dossiers/" + dossier.code(), publicUrl + "/lookup?code=" + dossier.code(), note};
+            outbox.queue(address, messages.getMessage(subjectKey, args, VIETNAMESE),
+                    messages.getMessage(bodyKey, args, VIETNAMESE));
+        });
+    }
+}

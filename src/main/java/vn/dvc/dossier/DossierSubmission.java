@@ -1,0 +1,286 @@
+package vn.dvc.dossier;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.dvc.catalogue.Channel;
+import vn.dvc.catalogue.ComponentCase;
+import vn.dvc.catalogue.DossierComponent;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.catalogue.Procedures;
+import vn.dvc.catalogue.ServiceLevel;
+import vn.dvc.organisation.Agency;
+import vn.dvc.shared.InvalidInputException;
+import vn.dvc.shared.NotFoundException;
+import vn.dvc.shared.ProblemException.FieldProblem;
+import vn.dvc.shared.VietnamTime;
+
+/**
+ * Submitting a dossier online: checks the procedure, the receiving agency, the form and the required
+ * components, then, in one transaction, takes the next code of the agency's day, saves the dossier
+ * with status 1, its documents and the first line of its timeline, queues the acknowledgement mail and
+ * publishes {@link DossierSubmitted}. A submission repeated with the same idempotency key (a double
+ * click, a retry after a lost answer) answers the dossier created the first time and creates nothing.
+ */
+@Service
+public class DossierSubmission {
+
+    /** A file already stored (by the document module) for one component of the chosen case. */
+    public record Attachment(int componentIndex, UUID documentId) {
+    }
+
+    public record Submission(long applicantId, String actor, String procedureCode, String agencyCode, int caseIndex,
+            String formJson, List<Attachment> attachments, Representation representation, String idempotencyKey,
+            UUID fromDraft) {
+
+        public Submission(long applicantId, String actor, String procedureCode, String agencyCode, int caseIndex,
+                String formJson, List<Attachment> attachments, Representation representation, String idempotencyKey) {
+            this(applicantId, actor, procedureCode, agencyCode, caseIndex, formJson, attachments, representation,
+                    idempotencyKey, null);
+        }
+    }
+
+    /** A file sent with the submission for one component (0-based index in the chosen case). */
+    public record Upload(int componentIndex, String fileName, InputStreamSource content) {
+    }
+
+    /** The dossier, and whether it already existed (a repeated submission). */
+    public record Submitted(Dossier dossier, boolean repeated) {
+    }
+
+    static final int MAX_FORM_CHARS = 200_000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Procedures procedures;
+    private final ReceivingAgencies receivers;
+    private final DossierCodes codes;
+    private final DossierTransitions transitions;
+    private final DossierMails mails;
+    private final ApplicationEventPublisher events;
+    private final DossierFiles documents;
+
+    DossierSubmission(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, Procedures procedures,
+            ReceivingAgencies receivers, DossierCodes codes, DossierTransitions transitions, DossierMails mails,
+            ApplicationEventPublisher events, DossierFiles documents) {
+        this.documents = documents;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.procedures = procedures;
+        this.receivers = receivers;
+        this.codes = codes;
+        this.transitions = transitions;
+        this.mails = mails;
+        this.events = events;
+    }
+
+    public Submitted submit(Submission submission) {
+        return submit(submission, List.of());
+    }
+
+    /**
+     * Submits with files sent along (the API's multipart parts): they are checked and stored in the
+     * same transaction, so a refused submission keeps none of them.
+     */
+    public Submitted submit(Submission submission, List<Upload> uploads) {
+        String key = normaliseKey(submission.idempotencyKey());
+        Optional<Dossier> earlier = findByKey(submission.applicantId(), key);
+        if (earlier.isPresent()) {
+            return new Submitted(earlier.get(), true);
+        }
+        try {
+            return new Submitted(transaction.execute(status -> create(submission, key, uploads)), false);
+        } catch (DuplicateKeyException raced) {
+            // The same key was submitted concurrently and the other one committed first.
+            return findByKey(submission.applicantId(), key).map(d -> new Submitted(d, true)).orElseThrow(() -> raced);
+        }
+    }
+
+    private Dossier create(Submission submission, String key, List<Upload> uploads) {
+        Procedure procedure = procedures.find(submission.procedureCode())
+                .orElseThrow(() -> new NotFoundException("dossier.procedure.unknown", submission.procedureCode()));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (procedure.content().serviceLevel().compareTo(ServiceLevel.LEVEL_3) < 0
+                || procedure.terms(Channel.ONLINE).isEmpty()) {
+            throw new InvalidInputException("dossier.procedure.not-online", procedure.code());
+        }
+        String agencyCode = receivingAgency(procedure, submission.agencyCode(), problems);
+        List<ComponentCase> cases = procedure.content().components();
+        ComponentCase chosen = null;
+        if (!cases.isEmpty()) {
+            if (submission.caseIndex() < 0 || submission.caseIndex() >= cases.size()) {
+                problems.add(new FieldProblem("caseIndex", "dossier.case.unknown"));
+            } else {
+                chosen = cases.get(submission.caseIndex());
+            }
+        }
+        String form = checkForm(submission.formJson(), problems);
+        List<Attachment> attachments = new ArrayList<>(
+                submission.attachments() == null ? List.of() : submission.attachments());
+        for (Attachment attachment : attachments) {
+            if (!documents.exists(attachment.documentId())) {
+                problems.add(new FieldProblem("files", "dossier.document.unknown"));
+            }
+        }
+        int componentCount = chosen == null ? 0 : chosen.components().size();
+        for (Upload upload : uploads) {
+            if (upload.componentIndex() < 0 || upload.componentIndex() >= componentCount) {
+                problems.add(new FieldProblem("component." + upload.componentIndex(), "dossier.component.unknown",
+                        upload.componentIndex() + 1));
+            } else {
+                attachments.add(new Attachment(upload.componentIndex(), null));
+            }
+        }
+        if (chosen != null) {
+            checkComponents(chosen, attachments, problems);
+        } else if (!attachments.isEmpty() && cases.isEmpty()) {
+            problems.add(new FieldProblem("files", "dossier.component.unknown", 1));
+        }
+        checkRepresentation(submission.representation(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        attachments.removeIf(a -> a.documentId() == null);
+        for (Upload upload : uploads) {
+            attachments.add(new Attachment(upload.componentIndex(), store("component." + upload.componentIndex(),
+                    upload.fileName(), upload.content(), chosen.components().get(upload.componentIndex()))));
+        }
+
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        String code = codes.next(agencyCode, day);
+        Representation rep = submission.representation();
+        long id = jdbc.sql("""
+                insert into dossier(code, procedure_version_id, procedure_code, procedure_name, agency_code,
+                                    applicant_id, on_behalf, represented_name, represented_id, authorisation_note,
+                                    channel, status, case_index, form, submitted_at, idempotency_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ONLINE', 1, ?, ?::jsonb, ?, ?) returning id""")
+                .params(code, procedure.versionId(), procedure.code(), procedure.name(), agencyCode,
+                        submission.applicantId(), rep != null, rep == null ? null : rep.representedName().strip(),
+                        rep == null ? null : rep.representedId().strip(),
+                        rep == null ? null : rep.authorisation().strip(), submission.caseIndex(), form,
+                        Timestamp.from(now), key)
+                .query(Long.class).single();
+        for (Attachment attachment : attachments) {
+            DossierComponent component = chosen.components().get(attachment.componentIndex());
+            jdbc.sql("""
+                    insert into dossier_document(dossier_id, document_id, component_index, component_name, kind, added_at)
+                    values (?, ?, ?, ?, 'ATTACHMENT', ?)""")
+                    .params(id, attachment.documentId(), attachment.componentIndex(), component.name(),
+                            Timestamp.from(now))
+                    .update();
+        }
+        if (submission.fromDraft() != null) {
+            jdbc.sql("delete from dossier_draft where id = ? and applicant_id = ?")
+                    .params(submission.fromDraft(), submission.applicantId()).update();
+        }
+        transitions.timeline(id, now, submission.actor(), "SUBMITTED", null, DossierStatus.NEWLY_SUBMITTED,
+                rep == null ? null : rep.representedName());
+        Dossier dossier = transitions.lock(code);
+        mails.submitted(dossier);
+        events.publishEvent(new DossierSubmitted(code, agencyCode, procedure.code(), procedure.versionId(),
+                Channel.ONLINE, now));
+        return dossier;
+    }
+
+    private UUID store(String field, String fileName, InputStreamSource content, DossierComponent component) {
+        try (InputStream in = content.getInputStream()) {
+            return documents.store(field, fileName, in, DossierFiles.rules(component));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String receivingAgency(Procedure procedure, String requested, List<FieldProblem> problems) {
+        List<Agency> candidates = receivers.of(procedure);
+        if (requested == null || requested.isBlank()) {
+            if (candidates.size() == 1) {
+                return candidates.get(0).code();
+            }
+            problems.add(new FieldProblem("agencyCode", "dossier.agency.required"));
+            return null;
+        }
+        if (candidates.stream().noneMatch(a -> a.code().equals(requested.strip()))) {
+            problems.add(new FieldProblem("agencyCode", "dossier.agency.not-receiving", requested.strip()));
+            return null;
+        }
+        return requested.strip();
+    }
+
+    private static String checkForm(String formJson, List<FieldProblem> problems) {
+        String form = formJson == null || formJson.isBlank() ? "{}" : formJson.strip();
+        if (form.length() > MAX_FORM_CHARS) {
+            problems.add(new FieldProblem("form", "dossier.form.too-large"));
+        } else if (!form.startsWith("{") || !JsonText.isObject(form)) {
+            problems.add(new FieldProblem("form", "dossier.form.not-object"));
+        }
+        return form;
+    }
+
+    private static void checkComponents(ComponentCase chosen, List<Attachment> attachments, List<FieldProblem> problems) {
+        List<DossierComponent> components = chosen.components();
+        for (Attachment attachment : attachments) {
+            if (attachment.componentIndex() < 0 || attachment.componentIndex() >= components.size()) {
+                problems.add(new FieldProblem("files", "dossier.component.unknown", attachment.componentIndex() + 1));
+            }
+        }
+        for (int i = 0; i < components.size(); i++) {
+            int index = i;
+            if (components.get(i).required() && attachments.stream().noneMatch(a -> a.componentIndex() == index)) {
+                problems.add(new FieldProblem("component." + i, "dossier.component.missing", components.get(i).name()));
+            }
+        }
+    }
+
+    private static void checkRepresentation(Representation rep, List<FieldProblem> problems) {
+        if (rep == null) {
+            return;
+        }
+        if (rep.representedName() == null || rep.representedName().isBlank()) {
+            problems.add(new FieldProblem("representedName", "dossier.representation.name-required"));
+        }
+        if (rep.representedId() == null || !rep.representedId().strip().matches("\\d{9}|\\d{12}|\\d{10}(-\\d{3})?")) {
+            problems.add(new FieldProblem("representedId", "dossier.representation.id-invalid"));
+        }
+        if (rep.authorisation() == null || rep.authorisation().isBlank()) {
+            problems.add(new FieldProblem("authorisation", "dossier.representation.authorisation-required"));
+        }
+    }
+
+    private static String normaliseKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        String k = key.strip();
+        if (k.length() > 100) {
+            throw new InvalidInputException("dossier.idempotency-key.too-long");
+        }
+        return k;
+    }
+
+    private Optional<Dossier> findByKey(long applicantId, String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(Dossiers.COLUMNS + " where d.applicant_id = ? and d.idempotency_key = ?")
+                .params(applicantId, key).query(Dossiers::map).optional();
+    }
+}

@@ -1,0 +1,115 @@
+package vn.dvc.dossier;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.dvc.dossier.DossierLifecycle.Action;
+import vn.dvc.shared.ConflictException;
+import vn.dvc.shared.NotFoundException;
+
+/**
+ * Every status change of a dossier: checked against {@link DossierLifecycle}, recorded in the
+ * timeline, reported to the applicant by e-mail and to other modules by {@link DossierStatusChanged},
+ * all in one transaction with the dossier row locked.
+ */
+@Service
+public class DossierTransitions {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DossierMails mails;
+    private final ApplicationEventPublisher events;
+
+    DossierTransitions(JdbcClient jdbc, Clock clock, DossierMails mails, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.mails = mails;
+        this.events = events;
+    }
+
+    /** The applicant withdraws their dossier (status 7), while the lifecycle allows it. */
+    @Transactional
+    public Dossier withdraw(String code, long applicantId, String actor, String reason) {
+        Dossier dossier = lockOwned(code, applicantId);
+        return change(dossier, Action.WITHDRAW, actor, "WITHDRAWN", reason);
+    }
+
+    /**
+     * An officer asks for every missing item in one request (Circular 01/2018 form 02); the dossier waits
+     * in status 5 and its clock stops.
+     */
+    @Transactional
+    public Dossier requestSupplement(String code, String actor, List<String> items, String reason) {
+        Dossier dossier = lock(code);
+        if (items == null || items.stream().allMatch(i -> i == null || i.isBlank())) {
+            throw new vn.dvc.shared.InvalidInputException("dossier.supplement.items-required");
+        }
+        Dossier changed = change(dossier, Action.REQUEST_SUPPLEMENT, actor, "SUPPLEMENT_REQUESTED", reason);
+        jdbc.sql("""
+                insert into dossier_supplement(dossier_id, requested_at, requested_by, items, reason, before_status)
+                values (?, ?, ?, ?::jsonb, ?, ?)""")
+                .params(dossier.id(), Timestamp.from(clock.instant()), actor,
+                        JsonText.write(items.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList()),
+                        reason == null ? "" : reason.strip(), dossier.status().national())
+                .update();
+        return changed;
+    }
+
+    /** Records the applicant's answer to the open supplement request; the dossier goes back to where it was. */
+    Dossier supplied(Dossier locked, long supplementId, String actor, String note) {
+        int before = jdbc.sql("select before_status from dossier_supplement where id = ?").param(supplementId)
+                .query(Integer.class).single();
+        jdbc.sql("update dossier_supplement set answered_at = ?, answer_note = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), note, supplementId).update();
+        DossierStatus to = DossierLifecycle.next(locked.status(), Action.SUPPLEMENT, DossierStatus.ofNational(before));
+        return write(locked, to, actor, "SUPPLEMENTED", note);
+    }
+
+    /** The dossier row, locked for a change; unknown codes are not found. */
+    Dossier lock(String code) {
+        return jdbc.sql(Dossiers.COLUMNS + " where d.code = ? for update").param(code).query(Dossiers::map)
+                .optional().orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+    }
+
+    Dossier lockOwned(String code, long applicantId) {
+        return jdbc.sql(Dossiers.COLUMNS + " where d.code = ? and d.applicant_id = ? for update")
+                .params(code, applicantId).query(Dossiers::map).optional()
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+    }
+
+    private Dossier change(Dossier dossier, Action action, String actor, String kind, String message) {
+        if (!DossierLifecycle.allows(dossier.status(), action)) {
+            throw new ConflictException("dossier.action.not-allowed." + action.name().toLowerCase().replace('_', '-'),
+                    dossier.code());
+        }
+        return write(dossier, DossierLifecycle.next(dossier.status(), action, null), actor, kind, message);
+    }
+
+    private Dossier write(Dossier dossier, DossierStatus to, String actor, String kind, String message) {
+        Instant now = clock.instant();
+        jdbc.sql("update dossier set status = ?, row_version = row_version + 1 where id = ?")
+                .params(to.national(), dossier.id()).update();
+        timeline(dossier.id(), now, actor, kind, dossier.status(), to, message);
+        mails.statusChanged(dossier, to, message);
+        events.publishEvent(new DossierStatusChanged(dossier.code(), dossier.agencyCode(), dossier.procedureCode(),
+                dossier.channel(), dossier.status(), to, now));
+        return lock(dossier.code());
+    }
+
+    void timeline(long dossierId, Instant at, String actor, String kind, DossierStatus from, DossierStatus to,
+            String message) {
+        jdbc.sql("""
+                insert into dossier_event(dossier_id, occurred_at, actor, kind, from_status, to_status, message)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, Timestamp.from(at), actor, kind, from == null ? null : from.national(),
+                        to == null ? null : to.national(), message == null || message.isBlank() ? null : message.strip())
+                .update();
+    }
+}

@@ -1,0 +1,128 @@
+package vn.dvc.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.dvc.catalogue.Channel;
+import vn.dvc.shared.PageResult;
+
+/**
+ * Reading dossiers. Applicants reach only their own ({@link #findOwned}); what officers may see is
+ * decided by the reception module with the agency in the query.
+ */
+@Repository
+public class Dossiers {
+
+    static final String COLUMNS = """
+            select d.id, d.code, d.procedure_version_id, d.procedure_code, d.procedure_name, d.agency_code,
+                   d.applicant_id, d.on_behalf, d.represented_name, d.represented_id, d.authorisation_note,
+                   d.channel, d.status, d.case_index, d.form::text as form, d.submitted_at, d.received_at, d.due_at,
+                   d.finished_at, d.returned_at, d.row_version
+              from dossier d
+            """;
+
+    /** One line of a dossier's timeline. */
+    public record TimelineEntry(Instant occurredAt, String actor, String kind, DossierStatus from, DossierStatus to,
+            String message) {
+    }
+
+    /** A document of a dossier: an attachment, a supplement or a result. */
+    public record DossierDocument(long id, UUID documentId, Integer componentIndex, String componentName, String kind,
+            Long supplementId, Instant addedAt) {
+    }
+
+    /** A request to supplement: what is missing and why; answered or not. */
+    public record SupplementRequest(long id, Instant requestedAt, String requestedBy, List<String> items,
+            String reason, Instant answeredAt, String answerNote) {
+
+        public boolean open() {
+            return answeredAt == null;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    Dossiers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Dossier> findByCode(String code) {
+        return jdbc.sql(COLUMNS + " where d.code = ?").param(code).query(Dossiers::map).optional();
+    }
+
+    /** The dossier if it belongs to this applicant; another applicant's looks unknown. */
+    public Optional<Dossier> findOwned(String code, long applicantId) {
+        return jdbc.sql(COLUMNS + " where d.code = ? and d.applicant_id = ?").params(code, applicantId)
+                .query(Dossiers::map).optional();
+    }
+
+    /** The applicant's dossiers, newest first. */
+    public PageResult<Dossier> mine(long applicantId, int page, int size) {
+        long total = jdbc.sql("select count(*) from dossier where applicant_id = ?").param(applicantId)
+                .query(Long.class).single();
+        List<Dossier> items = jdbc.sql(COLUMNS + " where d.applicant_id = ? order by d.submitted_at desc, d.id desc"
+                + " limit ? offset ?").params(applicantId, size, (long) page * size).query(Dossiers::map).list();
+        return new PageResult<>(items, total, page, size);
+    }
+
+    public List<TimelineEntry> timeline(long dossierId) {
+        return jdbc.sql("""
+                select occurred_at, actor, kind, from_status, to_status, message from dossier_event
+                 where dossier_id = ? order by id""").param(dossierId)
+                .query((rs, n) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                        rs.getString("kind"), status(rs, "from_status"), status(rs, "to_status"),
+                        rs.getString("message")))
+                .list();
+    }
+
+    public List<DossierDocument> documents(long dossierId) {
+        return jdbc.sql("""
+                select id, document_id, component_index, component_name, kind, supplement_id, added_at
+                  from dossier_document where dossier_id = ? order by id""").param(dossierId)
+                .query((rs, n) -> new DossierDocument(rs.getLong("id"), rs.getObject("document_id", UUID.class),
+                        (Integer) rs.getObject("component_index"), rs.getString("component_name"), rs.getString("kind"),
+                        (Long) rs.getObject("supplement_id"), rs.getTimestamp("added_at").toInstant()))
+                .list();
+    }
+
+    public List<SupplementRequest> supplements(long dossierId) {
+        return jdbc.sql("""
+                select id, requested_at, requested_by, items::text as items, reason, answered_at, answer_note
+                  from dossier_supplement where dossier_id = ? order by id""").param(dossierId)
+                .query((rs, n) -> new SupplementRequest(rs.getLong("id"), rs.getTimestamp("requested_at").toInstant(),
+                        rs.getString("requested_by"), JsonText.stringList(rs.getString("items")), rs.getString("reason"),
+                        instant(rs, "answered_at"), rs.getString("answer_note")))
+                .list();
+    }
+
+    static Dossier map(ResultSet rs, int row) throws SQLException {
+        Representation representation = rs.getBoolean("on_behalf")
+                ? new Representation(rs.getString("represented_name"), rs.getString("represented_id"),
+                        rs.getString("authorisation_note"))
+                : null;
+        return new Dossier(rs.getLong("id"), rs.getString("code"), rs.getLong("procedure_version_id"),
+                rs.getString("procedure_code"), rs.getString("procedure_name"), rs.getString("agency_code"),
+                rs.getLong("applicant_id"), representation, Channel.valueOf(rs.getString("channel")),
+                DossierStatus.ofNational(rs.getInt("status")), rs.getInt("case_index"), rs.getString("form"),
+                rs.getTimestamp("submitted_at").toInstant(), instant(rs, "received_at"), instant(rs, "due_at"),
+                instant(rs, "finished_at"), instant(rs, "returned_at"), rs.getInt("row_version"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static DossierStatus status(ResultSet rs, String column) throws SQLException {
+        int n = rs.getInt(column);
+        return rs.wasNull() ? null : DossierStatus.ofNational(n);
+    }
+}

@@ -1,0 +1,48 @@
+package vn.dvc.dossier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.dvc.catalogue.Implementation;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.organisation.Agencies;
+import vn.dvc.organisation.Agency;
+
+/**
+ * Which agencies may receive a procedure's dossiers: those its implementations name, every agency in
+ * force at a level the implementations give without a name (a commune procedure is received by any
+ * commune), or else its lead agency.
+ */
+@Component
+class ReceivingAgencies {
+
+    private final Agencies agencies;
+
+    ReceivingAgencies(Agencies agencies) {
+        this.agencies = agencies;
+    }
+
+    List<Agency> of(Procedure procedure) {
+        Map<String, Agency> found = new LinkedHashMap<>();
+        for (Implementation implementation : procedure.content().implementations()) {
+            if (implementation.agencyCode() != null) {
+                agencies.find(implementation.agencyCode()).filter(a -> a.validTo() == null)
+                        .ifPresent(a -> found.put(a.code(), a));
+            } else if (implementation.level() != null) {
+                agencies.active(implementation.level()).forEach(a -> found.put(a.code(), a));
+            }
+        }
+        if (found.isEmpty() && procedure.content().leadAgencyCode() != null) {
+            agencies.find(procedure.content().leadAgencyCode()).ifPresent(a -> found.put(a.code(), a));
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    boolean allows(Procedure procedure, String agencyCode) {
+        return of(procedure).stream().anyMatch(a -> a.code().equals(agencyCode));
+    }
+}

@@ -1,0 +1,173 @@
+package vn.dvc.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.dvc.DemoAccounts;
+import vn.dvc.IntegrationTest;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.catalogue.ProcedureCatalogue;
+import vn.dvc.dossier.DossierSubmission.Attachment;
+import vn.dvc.dossier.DossierSubmission.Submission;
+import vn.dvc.organisation.Agencies;
+import vn.dvc.organisation.AgencyLevel;
+
+@IntegrationTest
+class DossierApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired DossierSubmission submission;
+    @Autowired ProcedureCatalogue catalogue;
+    @Autowired Agencies agencies;
+    @Autowired JdbcClient jdbc;
+    @Autowired vn.dvc.document.Documents documents;
+
+    DossierFixtures fixtures;
+    String owner;
+    long ownerId;
+    Dossier dossier;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new DossierFixtures(jdbc, catalogue, documents);
+        owner = "chu-ho-so-" + UUID.randomUUID().toString().substring(0, 8);
+        ownerId = fixtures.applicant(owner);
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 8).code());
+        dossier = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0,
+                "{\"hoTen\":\"Trần Thị Bí Mật\",\"soCccd\":\"064190000001\"}", List.of(new Attachment(0, fixtures.pdf())),
+                null, null)).dossier();
+    }
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
+    void theOwnerSeesTheDossierAndItsTimeline() throws Exception {
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code()).with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(dossier.code()))
+                .andExpect(jsonPath("$.nationalStatus").value(1))
+                .andExpect(jsonPath("$.form.hoTen").value("Trần Thị Bí Mật"))
+                .andExpect(jsonPath("$.timeline[0].kind").value("SUBMITTED"))
+                .andExpect(jsonPath("$.submittedAt", org.hamcrest.Matchers.endsWith("+07:00")));
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].dossierCode").value(dossier.code()));
+    }
+
+    @Test
+    void anotherApplicantGets404AndAnonymousGets401() throws Exception {
+        String other = "nguoi-khac-" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.applicant(other);
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code()).with(DemoAccounts.as(users, other)))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")));
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, other)))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code())).andExpect(status().isUnauthorized());
+        // An officer is not the applicant either.
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code()).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void thePublicLookupShowsStatusAndDatesButNoPersonalData() throws Exception {
+        String body = mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from("10.1.0.1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(dossier.code()))
+                .andExpect(jsonPath("$.nationalStatus").value(1))
+                .andExpect(jsonPath("$.agencyName").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("Trần Thị Bí Mật", "064190000001", owner, "hoTen", "applicant", "form");
+        mvc.perform(get("/api/v1/lookup/" + dossier.code().replaceAll("\\d{4}$", "9999")).with(from("10.1.0.1")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/lookup/khong-phai-ma").with(from("10.1.0.1"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void thePublicLookupIsRateLimitedPerClient() throws Exception {
+        String client = "10.2." + (int) (Math.random() * 250) + ".7";
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from(client))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from(client)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.code").value("too-many-requests"));
+        mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from("10.3.0.1"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void submittingThroughTheApiAnswers201ThenTheSameDossierForTheSameKey() throws Exception {
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 9).code());
+        MockMultipartFile pdf = new MockMultipartFile("component.1", "tờ khai.pdf", "application/pdf",
+                DossierFixtures.pdfBytes());
+        String key = UUID.randomUUID().toString();
+
+        String code = com.jayway.jsonpath.JsonPath.read(mvc.perform(multipart("/api/v1/dossiers").file(pdf)
+                        .param("procedureCode", procedure.code()).param("form", "{\"noiDung\":\"Cấp bản sao\"}")
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.nationalStatus").value(1))
+                .andReturn().getResponse().getContentAsString(), "$.dossierCode");
+        mvc.perform(multipart("/api/v1/dossiers").file(pdf).param("procedureCode", procedure.code())
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(code));
+        mvc.perform(get("/api/v1/dossiers/" + code).with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.documents.length()").value(1))
+                .andExpect(jsonPath("$.documents[0].componentName").value("Tờ khai"));
+    }
+
+    @Test
+    void uploadAttacksAreRefusedWithAClearMessageAndCreateNothing() throws Exception {
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 10).code());
+        byte[] exe = new byte[2048];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(DossierFixtures.pdfBytes(), 0, big, 0, DossierFixtures.pdfBytes().length);
+        List<MockMultipartFile> attacks = List.of(
+                new MockMultipartFile("component.1", "hop-dong.pdf", "application/pdf", exe),
+                new MockMultipartFile("component.1", "rong.pdf", "application/pdf", new byte[0]),
+                new MockMultipartFile("component.1", "qua-lon.pdf", "application/pdf", big),
+                new MockMultipartFile("component.7", "khong-co.pdf", "application/pdf", DossierFixtures.pdfBytes()));
+        for (MockMultipartFile attack : attacks) {
+            mvc.perform(multipart("/api/v1/dossiers").file(attack).param("procedureCode", procedure.code())
+                            .with(DemoAccounts.as(users, owner)).with(csrf()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+        }
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.total").value(1)); // only the one made in setUp
+        mvc.perform(multipart("/api/v1/dossiers").param("procedureCode", procedure.code())
+                        .with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isForbidden()); // no CSRF token
+    }
+}

@@ -1,0 +1,89 @@
+package vn.dvc.dossier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.dvc.catalogue.Channel;
+import vn.dvc.catalogue.ChannelTerms;
+import vn.dvc.catalogue.ComponentCase;
+import vn.dvc.catalogue.DossierComponent;
+import vn.dvc.catalogue.Implementation;
+import vn.dvc.catalogue.OnlineMode;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.catalogue.ProcedureCatalogue;
+import vn.dvc.catalogue.ProcedureContent;
+import vn.dvc.catalogue.ServiceLevel;
+import vn.dvc.catalogue.TimeUnit;
+import vn.dvc.document.Documents;
+import vn.dvc.document.UploadRules;
+import vn.dvc.identity.AgencyScope;
+import vn.dvc.organisation.AgencyLevel;
+
+/** Test data of the dossier tests: applicants and online procedures of their own. */
+final class DossierFixtures {
+
+    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 9000));
+
+    private final JdbcClient jdbc;
+    private final ProcedureCatalogue catalogue;
+    private final Documents documents;
+
+    DossierFixtures(JdbcClient jdbc, ProcedureCatalogue catalogue, Documents documents) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.documents = documents;
+    }
+
+    /** A real one-page PDF, stored: its document id. */
+    UUID pdf() {
+        try (InputStream in = new ClassPathResource("document/giay-to-demo.pdf").getInputStream()) {
+            return documents.store("file", "to-khai.pdf", in, UploadRules.defaults()).id();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] pdfBytes() throws IOException {
+        try (InputStream in = new ClassPathResource("document/giay-to-demo.pdf").getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** A new applicant account (role APPLICANT) with an e-mail address; answers its id. */
+    long applicant(String username) {
+        long id = jdbc.sql("""
+                insert into account(username, password_hash, full_name, email) values (?, '{noop}x', ?, ?)
+                returning id""").params(username, "Người nộp " + username, username + "@example.vn")
+                .query(Long.class).single();
+        jdbc.sql("insert into account_role(account_id, role) values (?, 'APPLICANT')").param(id).update();
+        return id;
+    }
+
+    /**
+     * A level-3 procedure submitted online to exactly the given agency, with one case of two
+     * components: the first required, the second optional.
+     */
+    Procedure onlineProcedure(String agencyCode) {
+        String code = "9.9" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        List<vn.dvc.catalogue.Fee> fees = List.of();
+        ProcedureContent content = new ProcedureContent(code, "Thủ tục thử nghiệm nộp hồ sơ " + code, "Thử nghiệm",
+                "000.00.03.H21", List.of(new Implementation(AgencyLevel.COMMUNE, agencyCode)), ServiceLevel.LEVEL_3,
+                OnlineMode.PARTIAL, false,
+                List.of(new ChannelTerms(Channel.DIRECT, BigDecimal.valueOf(5), TimeUnit.WORKING_DAYS, fees, null),
+                        new ChannelTerms(Channel.ONLINE, BigDecimal.valueOf(5), TimeUnit.WORKING_DAYS, fees, null)),
+                List.of(new ComponentCase("Trường hợp chung", List.of(
+                        new DossierComponent("Tờ khai", 1, 0, true, null),
+                        new DossierComponent("Giấy tờ khác (nếu có)", 0, 1, false, null)))),
+                null, null, null, null, null, "https://dichvucong.gov.vn/", "Thủ tục thử nghiệm");
+        return catalogue.add(content, AgencyScope.PROVINCE, "test");
+    }
+}

@@ -1,0 +1,102 @@
+package vn.dvc.dossier;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.dvc.DemoAccounts;
+import vn.dvc.IntegrationTest;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.catalogue.ProcedureCatalogue;
+import vn.dvc.dossier.DossierSubmission.Attachment;
+import vn.dvc.dossier.DossierSubmission.Submission;
+import vn.dvc.organisation.Agencies;
+import vn.dvc.organisation.AgencyLevel;
+
+@IntegrationTest
+class DossierPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired DossierSubmission submission;
+    @Autowired DossierTransitions transitions;
+    @Autowired ProcedureCatalogue catalogue;
+    @Autowired Agencies agencies;
+    @Autowired JdbcClient jdbc;
+    @Autowired vn.dvc.document.Documents documents;
+
+    String owner;
+    Dossier dossier;
+
+    @BeforeEach
+    void setUp() {
+        DossierFixtures fixtures = new DossierFixtures(jdbc, catalogue, documents);
+        owner = "trang-" + UUID.randomUUID().toString().substring(0, 8);
+        long ownerId = fixtures.applicant(owner);
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 12).code());
+        dossier = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0,
+                "{\"hoTen\":\"Lê Văn Riêng Tư\"}", List.of(new Attachment(0, fixtures.pdf())), null, null)).dossier();
+    }
+
+    @Test
+    void theOwnerListsAndOpensTheDossierWithItsTimeline() throws Exception {
+        mvc.perform(get("/dossiers").with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(dossier.code())));
+        mvc.perform(get("/dossiers/" + dossier.code()).with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nộp hồ sơ trực tuyến")))
+                .andExpect(content().string(containsString("Mới đăng ký")));
+    }
+
+    @Test
+    void anotherApplicantSeesNotFound() throws Exception {
+        String other = "trang-khac-" + UUID.randomUUID().toString().substring(0, 8);
+        new DossierFixtures(jdbc, catalogue, documents).applicant(other);
+        mvc.perform(get("/dossiers/" + dossier.code()).with(DemoAccounts.as(users, other)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").with(DemoAccounts.as(users, other)).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOwnerWithdrawsFromThePage() throws Exception {
+        mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").param("reason", "Nộp nhầm")
+                        .with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(redirectedUrl("/dossiers/" + dossier.code()));
+        mvc.perform(get("/dossiers/" + dossier.code()).with(DemoAccounts.as(users, owner)))
+                .andExpect(content().string(containsString("Công dân rút hồ sơ")))
+                .andExpect(content().string(not(containsString("id=\"withdraw\""))));
+    }
+
+    @Test
+    void thePublicLookupPageShowsTheStatusOnly() throws Exception {
+        mvc.perform(get("/lookup").param("code", dossier.code()).with(r -> {
+                    r.setRemoteAddr("10.4.0.1");
+                    return r;
+                }))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mới đăng ký")))
+                .andExpect(content().string(not(containsString("Lê Văn Riêng Tư"))));
+        mvc.perform(get("/lookup").param("code", "000.00.03.H21-990101-0001").with(r -> {
+                    r.setRemoteAddr("10.4.0.1");
+                    return r;
+                }))
+                .andExpect(content().string(containsString("lookup-not-found")));
+    }
+}

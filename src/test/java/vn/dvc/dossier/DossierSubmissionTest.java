@@ -1,0 +1,188 @@
+package vn.dvc.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jakarta.mail.internet.MimeMessage;
+import vn.dvc.IntegrationTest;
+import vn.dvc.TestMail;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.catalogue.ProcedureCatalogue;
+import vn.dvc.dossier.DossierSubmission.Attachment;
+import vn.dvc.dossier.DossierSubmission.Submission;
+import vn.dvc.dossier.DossierSubmission.Submitted;
+import vn.dvc.organisation.Agencies;
+import vn.dvc.organisation.AgencyLevel;
+import vn.dvc.shared.InvalidInputException;
+
+@IntegrationTest
+class DossierSubmissionTest {
+
+    @Autowired DossierSubmission submission;
+    @Autowired DossierTransitions transitions;
+    @Autowired Dossiers dossiers;
+    @Autowired ProcedureCatalogue catalogue;
+    @Autowired Agencies agencies;
+    @Autowired JdbcClient jdbc;
+    @Autowired vn.dvc.document.Documents documents;
+
+    DossierFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new DossierFixtures(jdbc, catalogue, documents);
+    }
+
+    String commune(int index) {
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        return communes.get(communes.size() - 1 - index).code();
+    }
+
+    UUID pdf;
+
+    Submission submissionOf(long applicant, Procedure procedure, String key) {
+        if (pdf == null) {
+            pdf = fixtures.pdf();
+        }
+        return new Submission(applicant, "test", procedure.code(), null, 0, "{\"summary\":\"Xin cấp bản sao\"}",
+                List.of(new Attachment(0, pdf)), null, key);
+    }
+
+    @Test
+    void aSubmissionGetsACircular01CodeStatusOneATimelineAndAnAcknowledgement() throws Exception {
+        String agency = commune(1);
+        String username = "nopho-" + UUID.randomUUID().toString().substring(0, 8);
+        long applicant = fixtures.applicant(username);
+        Procedure procedure = fixtures.onlineProcedure(agency);
+
+        Submitted result = submission.submit(submissionOf(applicant, procedure, null));
+
+        Dossier d = result.dossier();
+        assertThat(result.repeated()).isFalse();
+        assertThat(d.code()).matches("^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}-\\d{6}-\\d{4}$").startsWith(agency + "-");
+        assertThat(d.status()).isEqualTo(DossierStatus.NEWLY_SUBMITTED);
+        assertThat(d.procedureVersionId()).isEqualTo(procedure.versionId());
+        assertThat(dossiers.timeline(d.id())).extracting(Dossiers.TimelineEntry::kind).containsExactly("SUBMITTED");
+        assertThat(dossiers.documents(d.id())).extracting(Dossiers.DossierDocument::componentName)
+                .containsExactly("Tờ khai");
+        List<MimeMessage> mails = TestMail.awaitMessagesTo(username + "@example.vn", 1);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).contains(d.code());
+        assertThat(TestMail.text(mails.get(0))).contains(d.code()).contains("/dossiers/" + d.code())
+                .doesNotContain("Xin cấp bản sao");
+    }
+
+    @Test
+    void theSameIdempotencyKeyCreatesOneDossier() {
+        long applicant = fixtures.applicant("lap-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(commune(2));
+        String key = UUID.randomUUID().toString();
+
+        Submitted first = submission.submit(submissionOf(applicant, procedure, key));
+        Submitted second = submission.submit(submissionOf(applicant, procedure, key));
+
+        assertThat(second.repeated()).isTrue();
+        assertThat(second.dossier().code()).isEqualTo(first.dossier().code());
+        assertThat(dossiers.mine(applicant, 0, 10).total()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsRefusedWithEveryProblemAndNothingIsSavedOrNumbered() {
+        String agency = commune(3);
+        long applicant = fixtures.applicant("sai-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(agency);
+        long sequencesBefore = jdbc.sql("select count(*) from dossier_sequence where agency_code = ?").param(agency)
+                .query(Long.class).single();
+
+        Submission bad = new Submission(applicant, "test", procedure.code(), "000.00.03.H21", 0, "[1, 2]",
+                List.of(new Attachment(5, UUID.randomUUID())), new Representation("", "12", ""), null);
+
+        assertThatThrownBy(() -> submission.submit(bad)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldProblems()).extracting(f -> f.messageKey()).containsExactlyInAnyOrder(
+                        "dossier.agency.not-receiving", "dossier.form.not-object", "dossier.document.unknown",
+                        "dossier.component.unknown",
+                        "dossier.component.missing", "dossier.representation.name-required",
+                        "dossier.representation.id-invalid", "dossier.representation.authorisation-required"));
+        assertThat(dossiers.mine(applicant, 0, 10).total()).isZero();
+        assertThat(jdbc.sql("select count(*) from dossier_sequence where agency_code = ?").param(agency)
+                .query(Long.class).single()).isEqualTo(sequencesBefore);
+    }
+
+    @Test
+    void aSubmissionOnBehalfOfSomeoneElseIsRecordedAsSuch() {
+        long applicant = fixtures.applicant("thay-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(commune(4));
+        Submission s = new Submission(applicant, "test", procedure.code(), null, 0, "{}",
+                List.of(new Attachment(0, fixtures.pdf())),
+                new Representation("Nguyễn Văn Được", "064090001234", "Giấy ủy quyền số 12/UQ"), null);
+
+        Dossier d = submission.submit(s).dossier();
+
+        assertThat(d.onBehalf()).isTrue();
+        assertThat(d.representation().representedName()).isEqualTo("Nguyễn Văn Được");
+    }
+
+    @Test
+    void twoHundredParallelSubmissionsToOneAgencyGetTwoHundredConsecutiveNumbers() throws Exception {
+        String agency = commune(0);
+        long applicant = fixtures.applicant("song-song-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(agency);
+        int count = 200;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<String>> codes = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                Callable<String> task = () -> {
+                    start.await();
+                    return submission.submit(submissionOf(applicant, procedure, null)).dossier().code();
+                };
+                codes.add(pool.submit(task));
+            }
+            start.countDown();
+            Set<String> unique = new TreeSet<>();
+            for (Future<String> code : codes) {
+                unique.add(code.get());
+            }
+            assertThat(unique).hasSize(count);
+            List<Integer> numbers = unique.stream().map(c -> Integer.parseInt(c.substring(c.length() - 4))).sorted()
+                    .toList();
+            assertThat(numbers.get(count - 1) - numbers.get(0)).isEqualTo(count - 1); // consecutive, no gaps
+            assertThat(unique).allMatch(c -> c.startsWith(agency + "-") && DossierCodes.wellFormed(c));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theApplicantWithdrawsAndCannotWithdrawTwice() {
+        long applicant = fixtures.applicant("rut-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(commune(5));
+        Dossier d = submission.submit(submissionOf(applicant, procedure, null)).dossier();
+
+        Dossier withdrawn = transitions.withdraw(d.code(), applicant, "test", "Nộp nhầm thủ tục");
+
+        assertThat(withdrawn.status()).isEqualTo(DossierStatus.WITHDRAWN);
+        assertThatThrownBy(() -> transitions.withdraw(d.code(), applicant, "test", null))
+                .isInstanceOf(vn.dvc.shared.ConflictException.class);
+        long other = fixtures.applicant("khac-" + UUID.randomUUID().toString().substring(0, 8));
+        assertThatThrownBy(() -> transitions.withdraw(d.code(), other, "test", null))
+                .isInstanceOf(vn.dvc.shared.NotFoundException.class);
+    }
+}
