@@ -10,8 +10,14 @@ import java.util.List;
  */
 final class FieldTree {
 
-    /** One row of the editor's list of fields. */
-    record Row(String path, int depth, FormField field, String namePath, boolean first, boolean last) {
+    /**
+     * One row of the editor's list of fields.
+     *
+     * @param conditionField the label of the field its condition reads, or null
+     * @param conditionValues the condition's values, as the options' labels where there are options
+     */
+    record Row(String path, int depth, FormField field, String namePath, boolean first, boolean last,
+            String conditionField, String conditionValues) {
     }
 
     private FieldTree() {
@@ -73,18 +79,33 @@ final class FieldTree {
 
     static List<Row> rows(FormDefinition definition) {
         List<Row> rows = new ArrayList<>();
-        rows(definition.fields(), new ArrayList<>(), "", rows);
+        rows(definition.fields(), new ArrayList<>(), "", new ArrayList<>(), rows);
         return rows;
     }
 
-    private static void rows(List<FormField> fields, List<Integer> parent, String namePrefix, List<Row> rows) {
+    private static void rows(List<FormField> fields, List<Integer> parent, String namePrefix,
+            List<List<FormField>> outer, List<Row> rows) {
+        List<List<FormField>> scopes = new ArrayList<>(outer);
+        scopes.add(0, fields);
         for (int i = 0; i < fields.size(); i++) {
             List<Integer> positions = new ArrayList<>(parent);
             positions.add(i);
             FormField field = fields.get(i);
+            String conditionField = null;
+            String conditionValues = null;
+            if (field.visibleWhen() != null) {
+                FormField read = scopes.stream().flatMap(List::stream)
+                        .filter(f -> f.name() != null && f.name().equals(field.visibleWhen().field()))
+                        .findFirst().orElse(null);
+                conditionField = read == null ? field.visibleWhen().field() : read.label();
+                conditionValues = String.join(", ", field.visibleWhen().values().stream()
+                        .map(v -> read == null ? v : read.options().stream().filter(o -> v.equals(o.value()))
+                                .map(Option::label).findFirst().orElse(v))
+                        .toList());
+            }
             rows.add(new Row(format(positions), parent.size(), field, namePrefix + field.name(), i == 0,
-                    i == fields.size() - 1));
-            rows(field.fields(), positions, namePrefix + field.name() + ".", rows);
+                    i == fields.size() - 1, conditionField, conditionValues));
+            rows(field.fields(), positions, namePrefix + field.name() + ".", scopes, rows);
         }
     }
 

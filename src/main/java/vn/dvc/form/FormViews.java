@@ -47,11 +47,12 @@ public class FormViews {
      * @param kind input, textarea, select, radio, checkbox, checkboxes, group or section
      * @param whenName the input name of the field the condition reads, for the script
      * @param whenValues the condition's values as a JSON array, for the script
+     * @param context the groups around the field, e.g. "Bên nữ › Các lần kết hôn trước (2)", for the summary
      */
     public record FieldView(String kind, String path, String id, String name, String label, boolean required,
             String help, String hintKey, String value, boolean checked, List<OptionView> options, String error,
             boolean hidden, String whenName, String whenValues, String inputType, String inputMode,
-            String autocomplete, Integer maxLength, List<ItemView> items, boolean canAdd) {
+            String autocomplete, Integer maxLength, List<ItemView> items, boolean canAdd, String context) {
 
         public String helpId() {
             return id + "-help";
@@ -95,31 +96,32 @@ public class FormViews {
         }
         Map<String, FieldView> byPath = new LinkedHashMap<>();
         JsonNode input = answers == null ? JsonNodeFactory.instance.objectNode() : answers;
-        List<FieldView> fields = level(new AnswerScope(definition.fields(), input, null, ""), false, english, errors,
-                byPath);
+        List<FieldView> fields = level(new AnswerScope(definition.fields(), input, null, ""), false, null, english,
+                errors, byPath);
         List<SummaryLine> summary = new ArrayList<>();
         if (problems != null) {
             for (FieldProblem problem : problems) {
                 FieldView field = byPath.get(problem.path());
                 summary.add(field == null ? new SummaryLine(null, problem.message())
-                        : new SummaryLine(field.targetId(), field.label() + ": " + problem.message()));
+                        : new SummaryLine(field.targetId(), (field.context() == null ? "" : field.context() + " › ")
+                                + field.label().replaceAll("[.:;]+$", "") + ": " + problem.message()));
             }
         }
         return new FormView(fields, summary);
     }
 
-    private List<FieldView> level(AnswerScope scope, boolean hiddenAbove, boolean english, Map<String, String> errors,
-            Map<String, FieldView> byPath) {
+    private List<FieldView> level(AnswerScope scope, boolean hiddenAbove, String context, boolean english,
+            Map<String, String> errors, Map<String, FieldView> byPath) {
         List<FieldView> views = new ArrayList<>();
         for (FormField field : scope.fields) {
-            FieldView view = field(field, scope, hiddenAbove, english, errors, byPath);
+            FieldView view = field(field, scope, hiddenAbove, context, english, errors, byPath);
             byPath.put(view.path(), view);
             views.add(view);
         }
         return views;
     }
 
-    private FieldView field(FormField f, AnswerScope scope, boolean hiddenAbove, boolean english,
+    private FieldView field(FormField f, AnswerScope scope, boolean hiddenAbove, String context, boolean english,
             Map<String, String> errors, Map<String, FieldView> byPath) {
         String path = scope.pathPrefix + f.name();
         String id = id(path);
@@ -146,7 +148,7 @@ public class FormViews {
         switch (f.type()) {
             case GROUP -> {
                 kind = f.isSection() ? "section" : "group";
-                items = items(f, scope, node, path, hidden, english, errors, byPath);
+                items = items(f, scope, node, path, hidden, context, label, english, errors, byPath);
                 int most = f.maxItems() == null ? AnswerRules.MAX_ITEMS : f.maxItems();
                 canAdd = !f.isSection() && items.size() < most;
             }
@@ -176,11 +178,11 @@ public class FormViews {
         }
         return new FieldView(kind, path, id, name, label, f.required(), f.help(), hintKey(f.type()), value, checked,
                 options, error, hidden, whenName, whenValues, inputType(f.type()), inputMode(f.type()),
-                autocomplete(f), f.type().isText() ? f.maxLength() : null, items, canAdd);
+                autocomplete(f), f.type().isText() ? f.maxLength() : null, items, canAdd, context);
     }
 
     private List<ItemView> items(FormField group, AnswerScope scope, JsonNode node, String path, boolean hidden,
-            boolean english, Map<String, String> errors, Map<String, FieldView> byPath) {
+            String context, String label, boolean english, Map<String, String> errors, Map<String, FieldView> byPath) {
         List<JsonNode> answered = AnswerScope.items(node);
         int count = Math.max(answered.size(), AnswerTrees.shownMinimum(group));
         if (group.isSection()) {
@@ -193,8 +195,10 @@ public class FormViews {
             String itemPath = path + "[" + i + "]";
             JsonNode itemNode = i < answered.size() ? answered.get(i) : null;
             AnswerScope item = new AnswerScope(group.fields(), itemNode, scope, itemPath + ".");
+            String itemContext = (context == null ? "" : context + " › ") + label
+                    + (group.isSection() ? "" : " (" + (i + 1) + ")");
             items.add(new ItemView(i + 1, itemPath, id(itemPath), AnswerTrees.PREFIX + itemPath + "._item",
-                    level(item, hidden, english, errors, byPath), !group.isSection() && count > fewest));
+                    level(item, hidden, itemContext, english, errors, byPath), !group.isSection() && count > fewest));
         }
         return items;
     }

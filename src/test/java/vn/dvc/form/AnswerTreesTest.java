@@ -191,7 +191,7 @@ class AnswerTreesTest {
                 new FieldProblem("sex", "Vui lòng chọn một mục."), new FieldProblem("", "Lỗi chung"));
         FormViews.FormView view = views.of(form, json("{'children': [{}]}"), problems);
         assertThat(view.summary()).containsExactly(
-                new FormViews.SummaryLine("f-children-0-fullName", "Họ và tên: Vui lòng nhập thông tin này."),
+                new FormViews.SummaryLine("f-children-0-fullName", "Con (1) › Họ và tên: Vui lòng nhập thông tin này."),
                 new FormViews.SummaryLine("f-sex-1", "Giới tính: Vui lòng chọn một mục."),
                 new FormViews.SummaryLine(null, "Lỗi chung"));
         FormViews.FieldView child = view.fields().get(9).items().get(0).fields().get(0);

@@ -283,6 +283,10 @@ class FormEditorTest {
                         containsString("href=\"#f-phone\""), containsString("Vui lòng nhập số điện thoại Việt Nam"),
                         containsString("name=\"f.bride[0].previousMarriages[0].spouseName\""),
                         containsString("aria-describedby=\"f-phone-hint f-phone-error\""))));
+        mvc.perform(post("/admin/procedures/1.000894/form/preview").param("f.phone", "12345").param("lang", "en")
+                        .with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(content().string(allOf(containsString("Enter a Vietnamese phone number"),
+                        containsString("Contact phone number"), containsString("(required)"))));
         mvc.perform(post("/admin/procedures/1.000894/form/preview").param("f.bride[0].marriedBefore", "da")
                         .param("f.bride[0].previousMarriages[0].spouseName", "Trần Văn C")
                         .param("_addItem", "bride[0].previousMarriages").with(as(users, "quantri.stp")).with(csrf()))
