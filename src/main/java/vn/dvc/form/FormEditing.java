@@ -65,13 +65,12 @@ class FormEditing {
     /** The draft of a procedure the editor manages, or its published form when there is no draft. */
     Draft open(String code, AgencyScope scope) {
         Procedure procedure = manageable(code, scope);
-        boolean own = definitions.find(procedure.versionId()).isPresent();
+        java.util.Optional<FormDefinition> published = definitions.find(procedure.versionId());
         return drafts.find(code)
-                .map(d -> new Draft(procedure, d.definition(), d.basedOnVersionNo(), d.revision(), own, d.updatedBy(),
-                        d.updatedAt()))
-                .orElseGet(() -> new Draft(procedure,
-                        definitions.find(procedure.versionId()).orElseGet(FormDefinition::generic),
-                        procedure.versionNo(), 0, own, null, null));
+                .map(d -> new Draft(procedure, d.definition(), d.basedOnVersionNo(), d.revision(), published.isPresent(),
+                        d.updatedBy(), d.updatedAt()))
+                .orElseGet(() -> new Draft(procedure, published.orElseGet(FormDefinition::generic),
+                        procedure.versionNo(), 0, published.isPresent(), null, null));
     }
 
     /**
