@@ -19,12 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ComponentCase;
 import vn.dvc.catalogue.DossierComponent;
 import vn.dvc.catalogue.Procedure;
 import vn.dvc.catalogue.Procedures;
 import vn.dvc.catalogue.ServiceLevel;
+import vn.dvc.form.FormCheck;
+import vn.dvc.form.Forms;
 import vn.dvc.organisation.Agency;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
@@ -76,11 +80,15 @@ public class DossierSubmission {
     private final DossierMails mails;
     private final ApplicationEventPublisher events;
     private final DossierFiles documents;
+    private final Forms forms;
+    private final JsonMapper json;
 
     DossierSubmission(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, Procedures procedures,
             ReceivingAgencies receivers, DossierCodes codes, DossierTransitions transitions, DossierMails mails,
-            ApplicationEventPublisher events, DossierFiles documents) {
+            ApplicationEventPublisher events, DossierFiles documents, Forms forms, JsonMapper json) {
         this.documents = documents;
+        this.forms = forms;
+        this.json = json;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -133,6 +141,12 @@ public class DossierSubmission {
             }
         }
         String form = checkForm(submission.formJson(), problems);
+        if (problems.stream().noneMatch(p -> p.field().equals("form"))) {
+            FormCheck check = forms.check(procedure.versionId(), json.readTree(form));
+            check.problems().forEach(p -> problems.add(
+                    new FieldProblem("form." + p.path(), "dossier.form.problem", p.message())));
+            form = json.writeValueAsString(check.answers());
+        }
         List<Attachment> attachments = new ArrayList<>(
                 submission.attachments() == null ? List.of() : submission.attachments());
         for (Attachment attachment : attachments) {

@@ -58,6 +58,10 @@ final class DossierFixtures {
         }
     }
 
+    /** Answers that pass the generic e-form (the fixture procedures have no form of their own). */
+    static final String FORM = "{\"requestSummary\":\"Xin cấp bản sao\",\"contactName\":\"Trần Thị Bí Mật\","
+            + "\"phone\":\"0912345678\",\"address\":\"12 Hùng Vương, Pleiku\"}";
+
     /** A new applicant account (role APPLICANT) with an e-mail address; answers its id. */
     long applicant(String username) {
         long id = jdbc.sql("""
