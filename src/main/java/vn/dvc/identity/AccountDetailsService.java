@@ -5,6 +5,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
+/** Finds the account for a sign-in name: a username, or an applicant's e-mail, citizen identity number or tax code. */
 @Service
 class AccountDetailsService implements UserDetailsService {
 
@@ -16,6 +17,6 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        return accounts.findForSignIn(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
     }
 }

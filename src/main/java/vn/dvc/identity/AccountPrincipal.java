@@ -106,6 +106,7 @@ public final class AccountPrincipal implements UserDetails {
 
     @Override
     public String toString() {
-        return "AccountPrincipal[" + username + "]";
+        // An applicant's username is their citizen identity number: keep it out of logs.
+        return "AccountPrincipal[" + id + "]";
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 import vn.dvc.shared.DemoDataSet;
 
 /**
- * The demo accounts listed in the README: an applicant; a reception officer, a specialist, a leader
+ * The demo accounts listed in the README: an applicant (its profile, and a second, organisation
+ * applicant, come from {@link ApplicantDemoData}); a reception officer, a specialist, a leader
  * and an agency administrator at the Department of Justice and at Pleiku City People's Committee; the
  * provincial coordinator at the Department of Information and Communications; a system administrator.
  * The people are invented.

@@ -1,11 +1,6 @@
 package vn.dvc.identity;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -25,9 +20,7 @@ class LoginThrottle {
     private final Accounts accounts;
     private final int accountLimit;
     private final Duration accountLock;
-    private final int addressLimit;
-    private final Duration addressWindow;
-    private final Map<String, Deque<Instant>> attemptsByAddress = new ConcurrentHashMap<>();
+    private final SlidingWindowLimiter byAddress;
 
     LoginThrottle(Accounts accounts,
             @Value("${app.login.max-failures:5}") int accountLimit,
@@ -37,32 +30,19 @@ class LoginThrottle {
         this.accounts = accounts;
         this.accountLimit = accountLimit;
         this.accountLock = accountLock;
-        this.addressLimit = addressLimit;
-        this.addressWindow = addressWindow;
+        this.byAddress = new SlidingWindowLimiter(addressLimit, addressWindow);
     }
 
     /** Records an attempt from this address; false when the address has tried too often lately. */
     boolean allowAttempt(String address) {
-        Instant now = accounts.now();
-        Deque<Instant> attempts = attemptsByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (attempts) {
-            while (!attempts.isEmpty() && attempts.peekFirst().isBefore(now.minus(addressWindow))) {
-                attempts.pollFirst();
-            }
-            if (attempts.size() >= addressLimit) {
-                return false;
-            }
-            attempts.addLast(now);
-        }
-        if (attemptsByAddress.size() > 100_000) {
-            attemptsByAddress.clear();
-        }
-        return true;
+        return byAddress.tryAcquire(address, accounts.now());
     }
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        String username = event.getAuthentication().getName();
+        // The name typed may be an e-mail address or an identity number: count the failure on its account.
+        String typed = event.getAuthentication().getName();
+        String username = accounts.usernameForSignIn(typed).orElse(typed);
         accounts.recordFailure(username, accountLimit, accountLock);
         accounts.logLogin(username, false, address(event.getAuthentication().getDetails()));
     }

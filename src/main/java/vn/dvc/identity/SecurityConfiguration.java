@@ -12,8 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,11 +19,17 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,8 +49,15 @@ class SecurityConfiguration {
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 
+    /** The CSRF token lives in a cookie that scripts can read (and send back in {@code X-XSRF-TOKEN}). */
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    CsrfTokenRepository csrfTokenRepository() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, CsrfTokenRepository csrfTokens)
+            throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the cookie is set
         http.authorizeHttpRequests(auth -> auth
@@ -54,6 +65,12 @@ class SecurityConfiguration {
                                 "SYSTEM_ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("AGENCY_ADMIN", "PROVINCIAL_COORDINATOR",
                                 "SYSTEM_ADMIN")
+                        // Applicant accounts: registration and password reset are public, the account is the applicant's.
+                        .requestMatchers(HttpMethod.GET, "/register", "/register/**", "/terms", "/verify-email",
+                                "/forgot-password", "/reset-password").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/register", "/register/organisation", "/forgot-password",
+                                "/reset-password").permitAll()
+                        .requestMatchers("/account/**", "/api/v1/account").hasRole("APPLICANT")
                         .requestMatchers(HttpMethod.GET, "/", "/login", "/error", "/procedures/**", "/agencies/**",
                                 "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
                                 "/calendar", "/calendar/**", "/api/v1/calendar/**",
@@ -67,11 +84,9 @@ class SecurityConfiguration {
                                 request.getContextPath() + (exception instanceof LockedException
                                         ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
-                // Scripts calling the API get 401, not the sign-in page.
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                // Scripts get 401 rather than a redirect to the sign-in page they cannot use.
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -81,6 +96,13 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginAttemptFilter(throttle),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static AuthenticationEntryPoint signInOr401() {
+        RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
+        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, e) -> (api.matches(request) ? unauthorized : signIn).commence(request, response, e);
     }
 
     /** Refuses sign-in attempts from an address that has tried too often recently. */

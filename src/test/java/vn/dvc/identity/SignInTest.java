@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvc.IntegrationTest;
@@ -30,6 +32,8 @@ class SignInTest {
     PasswordEncoder encoder;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CsrfTokenRepository csrfTokens;
 
     String newApplicant(String password) {
         String username = "test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -39,7 +43,12 @@ class SignInTest {
 
     @Test
     void signsInWithTheFormAndGivesTheCsrfTokenToScripts() throws Exception {
-        mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(cookie().exists("XSRF-TOKEN"));
+        // MockMvc's csrf() swaps the shared filter's repository for a session one; put the configured one back.
+        mvc.perform(get("/login").with(request -> {
+            WebTestUtils.setCsrfTokenRepository(request, csrfTokens);
+            return request;
+        })).andExpect(status().isOk()).andExpect(cookie().exists("XSRF-TOKEN"))
+                .andExpect(cookie().httpOnly("XSRF-TOKEN", false));
         String username = newApplicant("Mật-khẩu-đủ-dài-1");
         mvc.perform(post("/login").param("username", username).param("password", "Mật-khẩu-đủ-dài-1").with(csrf()))
                 .andExpect(redirectedUrl("/"));
