@@ -29,7 +29,9 @@ import vn.dvc.catalogue.Procedures;
 import vn.dvc.catalogue.ServiceLevel;
 import vn.dvc.form.FormCheck;
 import vn.dvc.form.Forms;
+import vn.dvc.identity.Applicants;
 import vn.dvc.organisation.Agency;
+import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.ProblemException.FieldProblem;
@@ -82,10 +84,13 @@ public class DossierSubmission {
     private final DossierFiles documents;
     private final Forms forms;
     private final JsonMapper json;
+    private final Applicants applicants;
 
     DossierSubmission(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, Procedures procedures,
             ReceivingAgencies receivers, DossierCodes codes, DossierTransitions transitions, DossierMails mails,
-            ApplicationEventPublisher events, DossierFiles documents, Forms forms, JsonMapper json) {
+            ApplicationEventPublisher events, DossierFiles documents, Forms forms, JsonMapper json,
+            Applicants applicants) {
+        this.applicants = applicants;
         this.documents = documents;
         this.forms = forms;
         this.json = json;
@@ -123,6 +128,9 @@ public class DossierSubmission {
     }
 
     private Dossier create(Submission submission, String key, List<Upload> uploads) {
+        if (!applicants.maySubmitDossiers(submission.applicantId())) {
+            throw new ConflictException("dossier.applicant.unverified");
+        }
         Procedure procedure = procedures.find(submission.procedureCode())
                 .orElseThrow(() -> new NotFoundException("dossier.procedure.unknown", submission.procedureCode()));
         List<FieldProblem> problems = new ArrayList<>();
