@@ -52,7 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("AGENCY_ADMIN", "PROVINCIAL_COORDINATOR",
                                 "SYSTEM_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/", "/login", "/error", "/procedures/**", "/agencies/**",
-                                "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
+                                "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**",
+                                "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
                                 "/favicon.ico", "/webjars/**")
                         .permitAll()
