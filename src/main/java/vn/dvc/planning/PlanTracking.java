@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -51,10 +52,12 @@ public class PlanTracking {
     }
 
     /** Level-4 services over all procedures, in percent with two decimals; null when there are no procedures. */
+    @Schema(name = "PlanCoverage")
     public record Coverage(long procedures, long level4, BigDecimal ratio, boolean belowTarget) {
     }
 
     /** One approved service of the published plan and whether it is live now. */
+    @Schema(name = "PlanServiceProgress")
     public record ServiceProgress(String agencyCode, String procedureCode, String procedureName, BuildKind kind,
             boolean live) {
     }
@@ -66,6 +69,7 @@ public class PlanTracking {
      * @param statedNewBuilds the documents' new builds of this year at this level (null: not stated)
      * @param statedThroughYear the documents' new builds and upgrades of the years up to this one
      */
+    @Schema(name = "PlanLevelProgress")
     public record LevelProgress(AgencyLevel level, Coverage coverage, int plannedNewBuilds, int plannedUpgrades,
             int plannedLive, Integer statedNewBuilds, Integer statedUpgrades, Integer statedThroughYear,
             boolean behindSchedule) {
@@ -80,6 +84,7 @@ public class PlanTracking {
      *
      * @param statedServices the documents' number for this agency over their period (null: not stated)
      */
+    @Schema(name = "PlanAgencyProgress")
     public record AgencyProgress(String agencyCode, String agencyName, AgencyLevel level, Coverage coverage,
             int plannedNewBuilds, int plannedUpgrades, int plannedLive, Integer statedServices,
             boolean behindSchedule) {
@@ -94,11 +99,13 @@ public class PlanTracking {
      *
      * @param expectedLevel4 existing level-4 services plus the new builds and upgrades of the years up to this one
      */
+    @Schema(name = "PlanDocumentProgress")
     public record DocumentProgress(String reference, Integer expectedLevel4, long actualLevel4,
             boolean behindSchedule) {
     }
 
     /** A year's tracking as of a day. */
+    @Schema(name = "PlanTrackingReport")
     public record TrackingReport(int year, LocalDate asOf, BigDecimal targetRatio, boolean planPublished,
             Coverage province, List<DocumentProgress> documents, List<LevelProgress> levels,
             List<AgencyProgress> agencies, List<ServiceProgress> services) {

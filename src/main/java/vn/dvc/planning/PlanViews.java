@@ -40,36 +40,36 @@ class PlanViews {
     }
 
     record PlanView(int year, PlanStatus status, LocalDate registrationDeadline, Instant publishedAt,
-            List<LevelView> levels, List<AgencyView> agencies, List<DocumentView> documents) {
+            List<PlanLevelView> levels, List<PlanAgencyView> agencies, List<PlanDocumentView> documents) {
     }
 
-    record LevelView(AgencyLevel level, int newBuilds, int upgrades, long estimatedBudgetVnd) {
+    record PlanLevelView(AgencyLevel level, int newBuilds, int upgrades, long estimatedBudgetVnd) {
     }
 
-    record AgencyView(String agencyCode, String agencyName, AgencyLevel level, int newBuilds, int upgrades,
-            long estimatedBudgetVnd, List<ServiceView> services) {
+    record PlanAgencyView(String agencyCode, String agencyName, AgencyLevel level, int newBuilds, int upgrades,
+            long estimatedBudgetVnd, List<PlanServiceView> services) {
     }
 
-    record ServiceView(String procedureCode, String procedureName, BuildKind kind, long estimatedBudgetVnd,
+    record PlanServiceView(String procedureCode, String procedureName, BuildKind kind, long estimatedBudgetVnd,
             String owner) {
     }
 
-    record YearView(int year, Integer newBuilds, Integer upgrades) {
+    record PlanYearView(int year, Integer newBuilds, Integer upgrades) {
     }
 
-    record DetailView(String name, String agencyCode, Integer statedServices, Integer computedServices,
-            List<YearView> years) {
+    record PlanDetailView(String name, String agencyCode, Integer statedServices, Integer computedServices,
+            List<PlanYearView> years) {
     }
 
     /** A level of a document: its stated total beside its sums by year, by agency and by field. */
-    record DocumentLevelView(AgencyLevel level, Integer statedTotal, Integer totalByYears, Integer totalByAgencies,
-            Integer totalByFields, List<YearView> years, List<DetailView> agencies, List<DetailView> fields) {
+    record PlanDocumentLevelView(AgencyLevel level, Integer statedTotal, Integer totalByYears, Integer totalByAgencies,
+            Integer totalByFields, List<PlanYearView> years, List<PlanDetailView> agencies, List<PlanDetailView> fields) {
     }
 
-    record DocumentView(String reference, String title, LocalDate issuedOn, int firstYear, int lastYear,
+    record PlanDocumentView(String reference, String title, LocalDate issuedOn, int firstYear, int lastYear,
             int proceduresTotal, Integer existingLevel3, Integer existingLevel4, BigDecimal targetRatio,
             Integer statedTotal, int computedTotal, Integer statedProvidedTotal, Integer computedProvidedTotal,
-            BigDecimal statedRatio, BigDecimal computedRatio, List<DocumentLevelView> levels) {
+            BigDecimal statedRatio, BigDecimal computedRatio, List<PlanDocumentLevelView> levels) {
     }
 
     /** Every year with a plan or covered by a document, the latest first. */
@@ -97,24 +97,24 @@ class PlanViews {
         }
         Map<String, List<PlanEntry>> byAgency = new LinkedHashMap<>();
         plans.publishedEntries(year).forEach(e -> byAgency.computeIfAbsent(e.agencyCode(), a -> new ArrayList<>()).add(e));
-        List<AgencyView> agencyViews = new ArrayList<>();
+        List<PlanAgencyView> agencyViews = new ArrayList<>();
         for (Map.Entry<String, List<PlanEntry>> entry : byAgency.entrySet()) {
             Optional<Agency> agency = agencies.find(entry.getKey());
             List<PlanEntry> own = entry.getValue();
-            agencyViews.add(new AgencyView(entry.getKey(), agency.map(Agency::name).orElse(entry.getKey()),
+            agencyViews.add(new PlanAgencyView(entry.getKey(), agency.map(Agency::name).orElse(entry.getKey()),
                     agency.map(Agency::level).orElse(AgencyLevel.PROVINCIAL), count(own, BuildKind.NEW_BUILD),
                     count(own, BuildKind.UPGRADE), own.stream().mapToLong(PlanEntry::estimatedBudgetVnd).sum(),
-                    own.stream().map(e -> new ServiceView(e.procedureCode(), e.procedureName(), e.kind(),
+                    own.stream().map(e -> new PlanServiceView(e.procedureCode(), e.procedureName(), e.kind(),
                             e.estimatedBudgetVnd(), e.owner())).toList()));
         }
-        agencyViews.sort(java.util.Comparator.comparing(AgencyView::level).thenComparing(AgencyView::agencyCode));
-        List<LevelView> levelViews = new ArrayList<>();
+        agencyViews.sort(java.util.Comparator.comparing(PlanAgencyView::level).thenComparing(PlanAgencyView::agencyCode));
+        List<PlanLevelView> levelViews = new ArrayList<>();
         for (AgencyLevel level : AgencyLevel.values()) {
-            List<AgencyView> atLevel = agencyViews.stream().filter(a -> a.level() == level).toList();
+            List<PlanAgencyView> atLevel = agencyViews.stream().filter(a -> a.level() == level).toList();
             if (!atLevel.isEmpty()) {
-                levelViews.add(new LevelView(level, atLevel.stream().mapToInt(AgencyView::newBuilds).sum(),
-                        atLevel.stream().mapToInt(AgencyView::upgrades).sum(),
-                        atLevel.stream().mapToLong(AgencyView::estimatedBudgetVnd).sum()));
+                levelViews.add(new PlanLevelView(level, atLevel.stream().mapToInt(PlanAgencyView::newBuilds).sum(),
+                        atLevel.stream().mapToInt(PlanAgencyView::upgrades).sum(),
+                        atLevel.stream().mapToLong(PlanAgencyView::estimatedBudgetVnd).sum()));
             }
         }
         return Optional.of(new PlanView(year, plan.map(Plan::status).orElse(null),
@@ -122,25 +122,25 @@ class PlanViews {
                 levelViews, agencyViews, covering.stream().map(PlanViews::document).toList()));
     }
 
-    static DocumentView document(PlanDocument document) {
+    static PlanDocumentView document(PlanDocument document) {
         PlanDocumentContent c = document.content();
         PlanArithmetic.Figures figures = PlanArithmetic.of(c);
-        return new DocumentView(c.reference(), c.title(), c.issuedOn(), c.firstYear(), c.lastYear(),
+        return new PlanDocumentView(c.reference(), c.title(), c.issuedOn(), c.firstYear(), c.lastYear(),
                 c.proceduresTotal(), c.existingLevel3(), c.existingLevel4(), c.targetRatio(), c.statedTotal(),
                 figures.computedTotal(), c.statedProvidedTotal(), figures.computedProvidedTotal(), c.statedRatio(),
-                figures.computedRatio(), figures.levels().stream().map(l -> new DocumentLevelView(l.level(),
+                figures.computedRatio(), figures.levels().stream().map(l -> new PlanDocumentLevelView(l.level(),
                         l.statedTotal(), l.yearSum(), l.agencySum(), l.fieldSum(), years(l.years()),
                         l.agencies().stream().map(PlanViews::detail).toList(),
                         l.fields().stream().map(PlanViews::detail).toList())).toList());
     }
 
-    private static DetailView detail(PlanArithmetic.Detail d) {
-        return new DetailView(d.name(), d.agencyCode(), d.statedServices(), d.years().isEmpty() ? null
+    private static PlanDetailView detail(PlanArithmetic.Detail d) {
+        return new PlanDetailView(d.name(), d.agencyCode(), d.statedServices(), d.years().isEmpty() ? null
                 : d.years().stream().mapToInt(PlanLine::yearTotal).sum(), years(d.years()));
     }
 
-    private static List<YearView> years(List<PlanLine> lines) {
-        return lines.stream().map(l -> new YearView(l.year(), l.newBuilds(), l.upgrades())).toList();
+    private static List<PlanYearView> years(List<PlanLine> lines) {
+        return lines.stream().map(l -> new PlanYearView(l.year(), l.newBuilds(), l.upgrades())).toList();
     }
 
     private static int count(List<PlanEntry> entries, BuildKind kind) {

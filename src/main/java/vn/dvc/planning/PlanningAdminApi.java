@@ -44,26 +44,26 @@ class PlanningAdminApi {
         this.user = user;
     }
 
-    record OpenRequest(Integer year, LocalDate registrationDeadline) {
+    record PlanOpenRequest(Integer year, LocalDate registrationDeadline) {
     }
 
-    record DeadlineRequest(LocalDate registrationDeadline) {
+    record PlanDeadlineRequest(LocalDate registrationDeadline) {
     }
 
-    record RegistrationRequest(String procedureCode, String kind, Long estimatedBudgetVnd, String owner, String note) {
+    record PlanRegistrationRequest(String procedureCode, String kind, Long estimatedBudgetVnd, String owner, String note) {
     }
 
-    record RejectionRequest(String reason) {
+    record PlanRejectionRequest(String reason) {
     }
 
     /** An entry as the administrator sees it, with the system's proposal. */
-    record EntryView(long id, int year, String agencyCode, String procedureCode, String procedureName, BuildKind kind,
+    record PlanEntryView(long id, int year, String agencyCode, String procedureCode, String procedureName, BuildKind kind,
             long estimatedBudgetVnd, String owner, String note, EntryStatus status, boolean centrallyProvided,
             boolean proposedForRejection, String rejectionReason, String decidedBy, java.time.Instant decidedAt,
             String registeredBy, java.time.Instant registeredAt) {
 
-        static EntryView of(PlanEntry e) {
-            return new EntryView(e.id(), e.year(), e.agencyCode(), e.procedureCode(), e.procedureName(), e.kind(),
+        static PlanEntryView of(PlanEntry e) {
+            return new PlanEntryView(e.id(), e.year(), e.agencyCode(), e.procedureCode(), e.procedureName(), e.kind(),
                     e.estimatedBudgetVnd(), e.owner(), e.note(), e.status(), e.centrallyProvided(),
                     e.proposedForRejection(), e.rejectionReason(), e.decidedBy(), e.decidedAt(), e.registeredBy(),
                     e.registeredAt());
@@ -74,7 +74,7 @@ class PlanningAdminApi {
     @PreAuthorize("hasRole('PROVINCIAL_COORDINATOR')")
     @Operation(summary = "Mở đăng ký kế hoạch năm", description = "Điều phối viên cấp tỉnh; hạn đăng ký là ngày "
             + "cuối cùng (giờ Việt Nam) các cơ quan được đăng ký.")
-    ResponseEntity<Plan> open(@RequestBody OpenRequest request) {
+    ResponseEntity<Plan> open(@RequestBody PlanOpenRequest request) {
         if (request.year() == null) {
             throw new InvalidInputException(List.of(new FieldProblem("year", "validation.required")));
         }
@@ -92,16 +92,16 @@ class PlanningAdminApi {
     @PutMapping("/{year}/deadline")
     @PreAuthorize("hasRole('PROVINCIAL_COORDINATOR')")
     @Operation(summary = "Đổi hạn đăng ký", description = "Chỉ khi kế hoạch đang nhận đăng ký.")
-    Plan deadline(@PathVariable int year, @RequestBody DeadlineRequest request) {
+    Plan deadline(@PathVariable int year, @RequestBody PlanDeadlineRequest request) {
         return planning.changeDeadline(year, request.registrationDeadline(), user.actor());
     }
 
     @GetMapping("/{year}/entries")
     @Operation(summary = "Danh mục đã đăng ký", description = "Quản trị cơ quan chỉ thấy danh mục của cơ quan mình; "
             + "điều phối viên thấy tất cả, kèm đề xuất từ chối các thủ tục đã do Trung ương cung cấp.")
-    List<EntryView> entries(@PathVariable int year) {
+    List<PlanEntryView> entries(@PathVariable int year) {
         plan(year);
-        return plans.entries(year, user.scope()).stream().map(EntryView::of).toList();
+        return plans.entries(year, user.scope()).stream().map(PlanEntryView::of).toList();
     }
 
     @PostMapping("/{year}/entries")
@@ -109,12 +109,12 @@ class PlanningAdminApi {
     @Operation(summary = "Đăng ký một thủ tục", description = "Quản trị cơ quan đăng ký thủ tục của cơ quan mình sẽ "
             + "đưa lên mức độ 4 trong năm: kind NEW_BUILD hoặc UPGRADE (từ mức độ 3), kinh phí dự kiến (đồng), "
             + "người hoặc đơn vị chủ trì. Chỉ trước hạn đăng ký.")
-    ResponseEntity<EntryView> register(@PathVariable int year, @RequestBody RegistrationRequest request) {
+    ResponseEntity<PlanEntryView> register(@PathVariable int year, @RequestBody PlanRegistrationRequest request) {
         PlanEntry entry = planning.register(year, agencyCode(), new Planning.Registration(request.procedureCode(),
                 kind(request.kind()), request.estimatedBudgetVnd(), request.owner(), request.note()), user.scope(),
                 user.actor());
         return ResponseEntity.created(URI.create("/api/v1/admin/plans/" + year + "/entries/" + entry.id()))
-                .body(EntryView.of(entry));
+                .body(PlanEntryView.of(entry));
     }
 
     @DeleteMapping("/{year}/entries/{id}")
@@ -128,8 +128,8 @@ class PlanningAdminApi {
     @PostMapping("/{year}/entries/{id}/reject")
     @PreAuthorize("hasRole('PROVINCIAL_COORDINATOR')")
     @Operation(summary = "Từ chối một thủ tục", description = "Khi kế hoạch đang tổng hợp; bắt buộc có lý do.")
-    EntryView reject(@PathVariable int year, @PathVariable long id, @RequestBody RejectionRequest request) {
-        return EntryView.of(planning.reject(year, id, request.reason(), user.actor()));
+    PlanEntryView reject(@PathVariable int year, @PathVariable long id, @RequestBody PlanRejectionRequest request) {
+        return PlanEntryView.of(planning.reject(year, id, request.reason(), user.actor()));
     }
 
     @PostMapping("/{year}/actions/{action}")

@@ -41,11 +41,12 @@ import vn.dvc.shared.VietnamTime;
 /**
  * The plan's administration pages: an agency administrator registers the agency's procedures; the
  * provincial coordinator opens a year, consolidates, rejects, approves, publishes and imports plan
- * documents. A refused step shows the reason in Vietnamese on the same page and keeps what was typed.
+ * documents; the system administrator only sees the list. A refused step shows the reason in Vietnamese
+ * on the same page and keeps what was typed.
  */
 @Controller
 @RequestMapping("/admin/plans")
-@PreAuthorize("hasAnyRole('AGENCY_ADMIN','PROVINCIAL_COORDINATOR')")
+@PreAuthorize("hasAnyRole('AGENCY_ADMIN','PROVINCIAL_COORDINATOR','SYSTEM_ADMIN')")
 class PlanningAdminPages {
 
     static final int PROCEDURE_CHOICES = 100;

@@ -77,7 +77,7 @@ class PlanningApi {
     }
 
     /** What an import stored, and what in it does not add up. */
-    record ImportResult(String reference, int firstYear, int lastYear, List<PlanCheck> checks) {
+    record PlanImportResult(String reference, int firstYear, int lastYear, List<PlanCheck> checks) {
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -85,7 +85,7 @@ class PlanningApi {
     @Operation(summary = "Nhập văn bản kế hoạch", description = "Tệp CSV hoặc XLSX theo docs/plan-import-format.md, "
             + "giữ nguyên số liệu như đã ghi. Tệp có lỗi: trả lỗi theo dòng và cột, không lưu gì. Chỉ điều phối "
             + "viên cấp tỉnh.")
-    ResponseEntity<ImportResult> importDocument(@RequestParam(required = false) MultipartFile file)
+    ResponseEntity<PlanImportResult> importDocument(@RequestParam(required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException(List.of(new FieldProblem("file", "planning.import.error.no-file")));
@@ -94,7 +94,7 @@ class PlanningApi {
         List<PlanCheck> found = PlanArithmetic.of(document.content()).discrepancies().stream()
                 .map(c -> checks.describe(document.reference(), c, LocaleContextHolder.getLocale())).toList();
         return ResponseEntity.created(URI.create("/api/v1/plans/" + document.content().firstYear()))
-                .body(new ImportResult(document.reference(), document.content().firstYear(),
+                .body(new PlanImportResult(document.reference(), document.content().firstYear(),
                         document.content().lastYear(), found));
     }
 

@@ -44,7 +44,7 @@ class PlanningPages {
     }
 
     /** A document's comparisons as the page lists them. */
-    record DocumentSection(PlanViews.DocumentView document, List<PlanCheck> matching, List<PlanCheck> discrepancies) {
+    record DocumentSection(PlanViews.PlanDocumentView document, List<PlanCheck> matching, List<PlanCheck> discrepancies) {
     }
 
     /**
