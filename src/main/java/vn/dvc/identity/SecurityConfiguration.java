@@ -74,6 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/login", "/error", "/procedures/**", "/agencies/**",
                                 "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
                                 "/calendar", "/calendar/**", "/api/v1/calendar/**",
+                                "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
                                 "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**")
                         .permitAll()
