@@ -59,10 +59,20 @@ final class WellKnownProcedures {
         };
     }
 
+    /**
+     * Birth and marriage registration are offered fully online nationwide (essential online public
+     * services, Decision 06/QĐ-TTg of 2022), so the demo gives them level 4 and an online channel with
+     * the terms of the counter, whatever the demo spread would have given.
+     */
     private static ProcedureContent with(ProcedureContent c, List<ComponentCase> components, String steps,
             String applicants, String results, String legalBasis, String conditions) {
+        List<ChannelTerms> channels = new java.util.ArrayList<>(c.channels());
+        if (channels.stream().noneMatch(t -> t.channel() == Channel.ONLINE)) {
+            channels.stream().filter(t -> t.channel() == Channel.DIRECT).findFirst().ifPresent(direct -> channels.add(
+                    1, new ChannelTerms(Channel.ONLINE, direct.processingTime(), direct.timeUnit(), direct.fees(), null)));
+        }
         return new ProcedureContent(c.code(), c.name(), c.field(), c.leadAgencyCode(), c.implementations(),
-                c.serviceLevel(), c.onlineMode(), c.centrallyProvided(), c.channels(), components, steps, applicants,
+                ServiceLevel.LEVEL_4, OnlineMode.FULL, c.centrallyProvided(), channels, components, steps, applicants,
                 results, legalBasis, conditions, c.sourceUrl(), c.demoNote());
     }
 }

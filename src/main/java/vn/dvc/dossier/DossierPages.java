@@ -50,10 +50,14 @@ class DossierPages {
     private final DossierSupplements supplements;
     private final DocumentResponses responses;
     private final MessageSource messages;
+    private final DossierDrafts drafts;
+    private final vn.dvc.catalogue.Procedures procedures;
 
     DossierPages(Dossiers dossiers, DossierTransitions transitions, DossierLookup lookup, LookupThrottle throttle,
             CurrentUser currentUser, DossierSupplements supplements, DocumentResponses responses,
-            MessageSource messages) {
+            MessageSource messages, DossierDrafts drafts, vn.dvc.catalogue.Procedures procedures) {
+        this.drafts = drafts;
+        this.procedures = procedures;
         this.supplements = supplements;
         this.responses = responses;
         this.messages = messages;
@@ -69,6 +73,9 @@ class DossierPages {
         AccountPrincipal applicant = applicant();
         model.addAttribute("result", dossiers.mine(applicant.id(), PageResult.clampPage(page), PageResult.DEFAULT_SIZE)
                 .map(DossierPages::row));
+        model.addAttribute("drafts", drafts.mine(applicant.id()).stream().map(d -> Map.of("id", d.id(),
+                "procedureName", procedures.find(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode()),
+                "updatedAt", zoned(d.updatedAt()))).toList());
         return "dossier/mine";
     }
 
@@ -196,7 +203,7 @@ class DossierPages {
     }
 
     /** Unknown dossiers, and other people's, are the ordinary "not found" page. */
-    @ControllerAdvice(assignableTypes = DossierPages.class)
+    @ControllerAdvice(assignableTypes = {DossierPages.class, DraftPages.class})
     static class Problems {
 
         @ExceptionHandler(NotFoundException.class)

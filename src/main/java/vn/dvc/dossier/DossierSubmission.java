@@ -19,13 +19,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ComponentCase;
 import vn.dvc.catalogue.DossierComponent;
 import vn.dvc.catalogue.Procedure;
 import vn.dvc.catalogue.Procedures;
 import vn.dvc.catalogue.ServiceLevel;
+import vn.dvc.form.FormCheck;
+import vn.dvc.form.Forms;
+import vn.dvc.identity.Applicants;
 import vn.dvc.organisation.Agency;
+import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.ProblemException.FieldProblem;
@@ -76,11 +82,18 @@ public class DossierSubmission {
     private final DossierMails mails;
     private final ApplicationEventPublisher events;
     private final DossierFiles documents;
+    private final Forms forms;
+    private final JsonMapper json;
+    private final Applicants applicants;
 
     DossierSubmission(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, Procedures procedures,
             ReceivingAgencies receivers, DossierCodes codes, DossierTransitions transitions, DossierMails mails,
-            ApplicationEventPublisher events, DossierFiles documents) {
+            ApplicationEventPublisher events, DossierFiles documents, Forms forms, JsonMapper json,
+            Applicants applicants) {
+        this.applicants = applicants;
         this.documents = documents;
+        this.forms = forms;
+        this.json = json;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -115,6 +128,9 @@ public class DossierSubmission {
     }
 
     private Dossier create(Submission submission, String key, List<Upload> uploads) {
+        if (!applicants.maySubmitDossiers(submission.applicantId())) {
+            throw new ConflictException("dossier.applicant.unverified");
+        }
         Procedure procedure = procedures.find(submission.procedureCode())
                 .orElseThrow(() -> new NotFoundException("dossier.procedure.unknown", submission.procedureCode()));
         List<FieldProblem> problems = new ArrayList<>();
@@ -133,6 +149,12 @@ public class DossierSubmission {
             }
         }
         String form = checkForm(submission.formJson(), problems);
+        if (problems.stream().noneMatch(p -> p.field().equals("form"))) {
+            FormCheck check = forms.check(procedure.versionId(), json.readTree(form));
+            check.problems().forEach(p -> problems.add(
+                    new FieldProblem("form." + p.path(), "dossier.form.problem", p.message())));
+            form = json.writeValueAsString(check.answers());
+        }
         List<Attachment> attachments = new ArrayList<>(
                 submission.attachments() == null ? List.of() : submission.attachments());
         for (Attachment attachment : attachments) {

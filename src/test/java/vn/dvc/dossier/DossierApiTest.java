@@ -54,7 +54,7 @@ class DossierApiTest {
         List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
         Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 8).code());
         dossier = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0,
-                "{\"hoTen\":\"Trần Thị Bí Mật\",\"soCccd\":\"064190000001\"}", List.of(new Attachment(0, fixtures.pdf())),
+                DossierFixtures.FORM, List.of(new Attachment(0, fixtures.pdf())),
                 null, null)).dossier();
     }
 
@@ -71,7 +71,7 @@ class DossierApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.dossierCode").value(dossier.code()))
                 .andExpect(jsonPath("$.nationalStatus").value(1))
-                .andExpect(jsonPath("$.form.hoTen").value("Trần Thị Bí Mật"))
+                .andExpect(jsonPath("$.form.contactName").value("Trần Thị Bí Mật"))
                 .andExpect(jsonPath("$.timeline[0].kind").value("SUBMITTED"))
                 .andExpect(jsonPath("$.submittedAt", org.hamcrest.Matchers.endsWith("+07:00")));
         mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, owner)))
@@ -102,7 +102,7 @@ class DossierApiTest {
                 .andExpect(jsonPath("$.nationalStatus").value(1))
                 .andExpect(jsonPath("$.agencyName").isNotEmpty())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(body).doesNotContain("Trần Thị Bí Mật", "064190000001", owner, "hoTen", "applicant", "form");
+        assertThat(body).doesNotContain("Trần Thị Bí Mật", "0912345678", owner, "contactName", "applicant", "form");
         mvc.perform(get("/api/v1/lookup/" + dossier.code().replaceAll("\\d{4}$", "9999")).with(from("10.1.0.1")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/lookup/khong-phai-ma").with(from("10.1.0.1"))).andExpect(status().isNotFound());
@@ -130,7 +130,7 @@ class DossierApiTest {
         String key = UUID.randomUUID().toString();
 
         String code = com.jayway.jsonpath.JsonPath.read(mvc.perform(multipart("/api/v1/dossiers").file(pdf)
-                        .param("procedureCode", procedure.code()).param("form", "{\"noiDung\":\"Cấp bản sao\"}")
+                        .param("procedureCode", procedure.code()).param("form", DossierFixtures.FORM)
                         .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.nationalStatus").value(1))

@@ -60,7 +60,7 @@ class DossierDraftsTest {
 
     @Test
     void submittingADraftCreatesOneDossierAndRemovesTheDraftEvenWhenRepeated() {
-        Draft draft = drafts.start(applicant, procedure.code(), "{}");
+        Draft draft = drafts.start(applicant, procedure.code(), DossierFixtures.FORM);
         drafts.attach(draft.id(), applicant, 0, "Tờ khai", fixtures.pdf());
         Draft current = drafts.find(draft.id(), applicant).orElseThrow();
 

@@ -51,7 +51,7 @@ class DossierPagesTest {
         List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
         Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 12).code());
         dossier = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0,
-                "{\"hoTen\":\"Lê Văn Riêng Tư\"}", List.of(new Attachment(0, fixtures.pdf())), null, null)).dossier();
+                DossierFixtures.FORM.replace("Trần Thị Bí Mật", "Lê Văn Riêng Tư"), List.of(new Attachment(0, fixtures.pdf())), null, null)).dossier();
     }
 
     @Test

@@ -60,7 +60,7 @@ class DossierSubmissionTest {
         if (pdf == null) {
             pdf = fixtures.pdf();
         }
-        return new Submission(applicant, "test", procedure.code(), null, 0, "{\"summary\":\"Xin cấp bản sao\"}",
+        return new Submission(applicant, "test", procedure.code(), null, 0, DossierFixtures.FORM,
                 List.of(new Attachment(0, pdf)), null, key);
     }
 
@@ -128,7 +128,7 @@ class DossierSubmissionTest {
     void aSubmissionOnBehalfOfSomeoneElseIsRecordedAsSuch() {
         long applicant = fixtures.applicant("thay-" + UUID.randomUUID().toString().substring(0, 8));
         Procedure procedure = fixtures.onlineProcedure(commune(4));
-        Submission s = new Submission(applicant, "test", procedure.code(), null, 0, "{}",
+        Submission s = new Submission(applicant, "test", procedure.code(), null, 0, DossierFixtures.FORM,
                 List.of(new Attachment(0, fixtures.pdf())),
                 new Representation("Nguyễn Văn Được", "064090001234", "Giấy ủy quyền số 12/UQ"), null);
 

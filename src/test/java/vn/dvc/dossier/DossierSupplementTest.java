@@ -50,7 +50,7 @@ class DossierSupplementTest {
         long ownerId = fixtures.applicant(owner);
         List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
         Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 20).code());
-        Dossier d = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0, "{}",
+        Dossier d = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0, DossierFixtures.FORM,
                 List.of(new Attachment(0, fixtures.pdf())), null, null)).dossier();
 
         Dossier waiting = transitions.requestSupplement(d.code(), "chuyenvien.stp",

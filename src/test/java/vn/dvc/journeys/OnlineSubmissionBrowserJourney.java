@@ -2,6 +2,9 @@ package vn.dvc.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -14,18 +17,22 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jakarta.mail.internet.MimeMessage;
 import vn.dvc.IntegrationTest;
 import vn.dvc.TestMail;
+import vn.dvc.shared.VietnamTime;
 
 /**
  * A citizen on a phone registers, reads the verification mail, opens its link, signs in with the
- * citizen identity number and sees a verified profile.
+ * citizen identity number and sees a verified profile; then finds birth registration in the
+ * catalogue, fills its e-form, uploads PDFs, saves the draft, resumes it from "my dossiers", submits,
+ * sees the dossier code, and looks the dossier up as the public.
  */
 @IntegrationTest
-class ApplicantAccountBrowserJourney {
+class OnlineSubmissionBrowserJourney {
 
     static final String PASSWORD = "Thác Phú Cường đổ trắng xoá";
 
@@ -54,7 +61,7 @@ class ApplicantAccountBrowserJourney {
     }
 
     @Test
-    void citizenRegistersVerifiesTheEmailSignsInAndSeesTheProfile() throws Exception {
+    void citizenRegistersVerifiesSubmitsABirthRegistrationOnlineAndLooksItUp() throws Exception {
         int serial = 100_000 + new Random().nextInt(900_000);
         String citizenId = "064192" + serial; // a woman born in 1992, birth registered in Gia Lai (invented)
         String email = "hanh" + serial + "@example.vn";
@@ -104,6 +111,61 @@ class ApplicantAccountBrowserJourney {
         assertThat(browser.findElement(By.id("profile-citizen-id")).getText()).isEqualTo(citizenId);
         assertThat(browser.findElement(By.id("email-status")).getText()).isEqualTo("Đã xác thực");
         assertThat(browser.findElement(By.id("history")).getText()).contains("Đăng ký tài khoản", "Xác thực email");
+        assertNoHorizontalScroll();
+
+        // Find the procedure, typed without diacritics, and apply.
+        browser.get(url("/procedures?q=dang+ky+khai+sinh"));
+        browser.findElement(By.cssSelector("a[href$='/procedures/1.001193']")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("apply-online"))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("draft-form")));
+        String draftUrl = browser.getCurrentUrl();
+        // The declarant is prefilled from the profile.
+        assertThat(browser.findElement(By.id("f-declarant-0-fullName")).getAttribute("value")).isEqualTo("Ksor H'Hạnh");
+        assertThat(browser.findElement(By.id("f-declarant-0-citizenId")).getAttribute("value")).isEqualTo(citizenId);
+
+        new Select(browser.findElement(By.id("agencyCode"))).selectByIndex(1);
+        type("f-child-0-fullName", "Rơ Châm Ly");
+        String born = LocalDate.now(VietnamTime.ZONE).minusDays(12).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        type("f-child-0-dateOfBirth", born);
+        browser.findElement(By.cssSelector("label[for=f-child-0-sex-2]")).click();
+        type("f-child-0-placeOfBirth", "Bệnh viện Đa khoa tỉnh Gia Lai");
+        new Select(browser.findElement(By.id("f-child-0-ethnicity"))).selectByVisibleText("Gia-rai");
+        new Select(browser.findElement(By.id("f-child-0-nationality"))).selectByVisibleText("Việt Nam");
+        new Select(browser.findElement(By.id("f-declarant-0-relationship"))).selectByVisibleText("Mẹ");
+        browser.findElement(By.cssSelector("label[for=f-commitment]")).click();
+        String pdf = Path.of("src/test/resources/document/giay-to-demo.pdf").toAbsolutePath().toString();
+        browser.findElement(By.id("file-1")).sendKeys(pdf);
+        browser.findElement(By.id("file-2")).sendKeys(pdf);
+        browser.findElement(By.cssSelector("#component-1 button[value=upload]")).click();
+
+        // Saved: the files are listed; leave and resume from "my dossiers".
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("autosave-status"),
+                "Đã lưu bản nháp"));
+        assertThat(browser.findElements(By.cssSelector("#draft-form .component li"))).hasSize(2);
+        assertNoHorizontalScroll();
+        browser.get(url("/"));
+        browser.findElement(By.linkText("Hồ sơ của tôi")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("drafts")));
+        browser.findElement(By.cssSelector("#drafts a")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlToBe(draftUrl));
+        assertThat(browser.findElement(By.id("f-child-0-fullName")).getAttribute("value")).isEqualTo("Rơ Châm Ly");
+
+        browser.findElement(By.id("submit-dossier")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-code")));
+        String code = browser.findElement(By.id("dossier-code")).getText();
+        assertThat(code).matches("^\\d{3}\\.\\d{2}\\.\\d{2}\\.H21-\\d{6}-\\d{4}$");
+        assertThat(browser.findElement(By.id("dossier-status")).getText()).isEqualTo("Mới đăng ký");
+        assertThat(TestMail.awaitMessagesTo(email, 2).get(1).getSubject()).contains(code);
+
+        // The public, signed out, looks the dossier up by its code and sees no personal data.
+        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        browser.get(url("/lookup"));
+        type("lookup-code", code);
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("lookup-status")));
+        assertThat(browser.findElement(By.id("lookup-status")).getText()).isEqualTo("Mới đăng ký");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Rơ Châm Ly", "Ksor H'Hạnh",
+                citizenId);
         assertNoHorizontalScroll();
     }
 

@@ -1,0 +1,137 @@
+package vn.dvc.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.dvc.DemoAccounts;
+import vn.dvc.IntegrationTest;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.catalogue.ProcedureCatalogue;
+import vn.dvc.document.Documents;
+import vn.dvc.organisation.Agencies;
+import vn.dvc.organisation.AgencyLevel;
+
+@IntegrationTest
+class DraftPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired DossierDrafts drafts;
+    @Autowired Dossiers dossiers;
+    @Autowired ProcedureCatalogue catalogue;
+    @Autowired Agencies agencies;
+    @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
+
+    String username;
+    long applicant;
+    Procedure procedure;
+    RequestPostProcessor me;
+
+    @BeforeEach
+    void setUp() {
+        DossierFixtures fixtures = new DossierFixtures(jdbc, catalogue, documents);
+        username = "ung-dung-" + UUID.randomUUID().toString().substring(0, 8);
+        applicant = fixtures.applicant(username);
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        procedure = fixtures.onlineProcedure(communes.get(communes.size() - 25).code());
+        me = DemoAccounts.as(users, username);
+    }
+
+    UUID start() throws Exception {
+        String location = mvc.perform(post("/procedures/" + procedure.code() + "/apply").with(me).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return UUID.fromString(location.substring("/drafts/".length()));
+    }
+
+    MockMultipartHttpServletRequestBuilder draftPost(UUID draft, String action) {
+        return draftPost(draft, action, "0912345678");
+    }
+
+    MockMultipartHttpServletRequestBuilder draftPost(UUID draft, String action, String phone) {
+        MockMultipartHttpServletRequestBuilder request = multipart("/drafts/" + draft);
+        request.param("version", String.valueOf(drafts.find(draft, applicant).orElseThrow().version()))
+                .param("action", action).param("f.requestSummary", "Cấp bản sao trích lục")
+                .param("f.contactName", "Người nộp " + username).param("f.phone", phone)
+                .param("f.address", "12 Hùng Vương, Pleiku");
+        request.with(me).with(csrf());
+        return request;
+    }
+
+    @Test
+    void anApplicantFillsUploadsSavesResumesAndSubmits() throws Exception {
+        UUID draft = start();
+        mvc.perform(get("/drafts/" + draft).with(me))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Người nộp " + username))); // prefilled
+
+        mvc.perform(draftPost(draft, "upload").file(new MockMultipartFile("file.0", "to-khai.pdf", "application/pdf",
+                DossierFixtures.pdfBytes()))).andExpect(status().is3xxRedirection());
+        assertThat(drafts.documents(draft)).hasSize(1);
+        mvc.perform(multipart("/drafts/" + draft + "/autosave")
+                        .param("version", String.valueOf(drafts.find(draft, applicant).orElseThrow().version()))
+                        .param("f.requestSummary", "Cấp bản sao trích lục khai sinh").with(me).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").isNumber());
+        assertThat(drafts.find(draft, applicant).orElseThrow().formJson()).contains("trích lục khai sinh");
+        mvc.perform(get("/dossiers").with(me)).andExpect(content().string(containsString("/drafts/" + draft)));
+
+        String location = mvc.perform(draftPost(draft, "submit")).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(location).matches("/dossiers/\\d{3}\\.\\d{2}\\.\\d{2}\\.H21-\\d{6}-\\d{4}");
+        assertThat(drafts.find(draft, applicant)).isEmpty();
+        Dossier d = dossiers.findOwned(location.substring("/dossiers/".length()), applicant).orElseThrow();
+        assertThat(d.formJson()).contains("Cấp bản sao trích lục");
+        assertThat(dossiers.documents(d.id())).hasSize(1);
+    }
+
+    @Test
+    void problemsAreShownOnThePageAndNothingIsSubmitted() throws Exception {
+        UUID draft = start();
+        byte[] exe = new byte[512];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        mvc.perform(draftPost(draft, "upload").file(new MockMultipartFile("file.0", "to-khai.pdf", "application/pdf", exe)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("page-errors")));
+        assertThat(drafts.documents(draft)).isEmpty();
+
+        mvc.perform(draftPost(draft, "submit", "12345"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("eform-summary")));
+        mvc.perform(draftPost(draft, "submit"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Chưa đính kèm thành phần bắt buộc")));
+        assertThat(dossiers.mine(applicant, 0, 5).total()).isZero();
+        assertThat(drafts.find(draft, applicant)).isPresent();
+    }
+
+    @Test
+    void anotherApplicantCannotOpenTheDraft() throws Exception {
+        UUID draft = start();
+        String other = "ung-dung-khac-" + UUID.randomUUID().toString().substring(0, 8);
+        new DossierFixtures(jdbc, catalogue, documents).applicant(other);
+        mvc.perform(get("/drafts/" + draft).with(DemoAccounts.as(users, other))).andExpect(status().isNotFound());
+    }
+}
