@@ -60,7 +60,7 @@ echo "warming up"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/submit.lua "$BASE" >/dev/null
 "$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f target/bench/insert.sql "$DB" >/dev/null
 for round in 1 2 3; do
-  echo "round $round submission: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" -s bench/submit.lua "$BASE" | grep RESULT)"
+  echo "round $round submission: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" -s bench/submit.lua "$BASE" | grep -E "RESULT|REFUSED")"
   echo "round $round pgbench:    $("$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
         -f target/bench/insert.sql "$DB" | grep -E '^tps' | head -n 1)"
 done

@@ -14,11 +14,22 @@ local body = table.concat({
   "Content-Type: application/pdf\r\n\r\n", pdf, "\r\n",
   "--", boundary, "--\r\n"})
 wrk.method = "POST"
+wrk.path = "/api/v1/dossiers"
 wrk.body = body
 wrk.headers["Content-Type"] = "multipart/form-data; boundary=" .. boundary
 wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
 wrk.headers["X-XSRF-TOKEN"] = os.getenv("BENCH_XSRF")
+-- The first refusal of each thread, to say why a run failed.
+local threads = {}
+setup = function(thread) threads[#threads + 1] = thread end
+response = function(status, headers, body)
+  if status ~= 201 and not refused then refused = status .. " " .. string.sub(body, 1, 300) end
+end
 done = function(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    local why = thread:get("refused")
+    if why then io.write("REFUSED " .. why .. "\n") end
+  end
   io.write(string.format("RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f errors=%d\n",
     summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
     latency:percentile(95) / 1000,
