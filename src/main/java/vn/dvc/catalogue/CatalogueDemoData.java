@@ -82,7 +82,7 @@ class CatalogueDemoData implements DemoDataSet {
         List<ComponentCase> cases = procedure.content().components().stream()
                 .map(c -> new ComponentCase(c.caseName(), c.components().stream()
                         .map(d -> d.name().startsWith("Tờ khai") && d.templateId() == null
-                                ? new DossierComponent(d.name(), d.originals(), d.copies(), d.required(), templateId)
+                                ? d.withTemplate(templateId)
                                 : d)
                         .toList()))
                 .toList();

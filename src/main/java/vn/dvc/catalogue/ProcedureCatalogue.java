@@ -91,7 +91,7 @@ public class ProcedureCatalogue {
         List<ComponentCase> cases = current.content().components().stream()
                 .map(k -> new ComponentCase(k.caseName(), k.components().stream()
                         .map(d -> d.name().equals(componentName)
-                                ? new DossierComponent(d.name(), d.originals(), d.copies(), d.required(), templateId)
+                                ? d.withTemplate(templateId)
                                 : d)
                         .toList()))
                 .toList();
@@ -145,8 +145,7 @@ public class ProcedureCatalogue {
                                 .toList(),
                         emptyToNull(VietnameseText.nfc(t.note())))).toList(),
                 c.components().stream().map(k -> new ComponentCase(emptyToNull(VietnameseText.nfc(k.caseName())),
-                        k.components().stream().map(d -> new DossierComponent(VietnameseText.nfc(d.name()),
-                                d.originals(), d.copies(), d.required(), d.templateId())).toList())).toList(),
+                        k.components().stream().map(d -> d.withName(VietnameseText.nfc(d.name()))).toList())).toList(),
                 text(c.steps()), text(c.applicants()), text(c.results()), text(c.legalBasis()), text(c.conditions()),
                 emptyToNull(strip(c.sourceUrl())), text(c.demoNote()));
     }

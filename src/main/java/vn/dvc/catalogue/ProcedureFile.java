@@ -60,7 +60,8 @@ final class ProcedureFile {
     record CaseDocument(String caseName, List<ComponentDocument> components) {
     }
 
-    record ComponentDocument(String name, int originals, int copies, boolean required) {
+    record ComponentDocument(String name, int originals, int copies, boolean required, List<String> fileTypes,
+            Integer maxMegabytes) {
     }
 
     private ProcedureFile() {
@@ -114,7 +115,8 @@ final class ProcedureFile {
 
     private static List<CaseDocument> cases(List<ComponentCase> cases) {
         return cases.stream().map(k -> new CaseDocument(k.caseName(), k.components().stream()
-                .map(d -> new ComponentDocument(d.name(), d.originals(), d.copies(), d.required())).toList())).toList();
+                .map(d -> new ComponentDocument(d.name(), d.originals(), d.copies(), d.required(),
+                        d.fileTypes().isEmpty() ? null : d.fileTypes(), d.maxMegabytes())).toList())).toList();
     }
 
     private static String fees(List<Fee> fees) {
@@ -343,8 +345,12 @@ final class ProcedureFile {
             for (JsonNode k : node.values()) {
                 List<DossierComponent> components = new ArrayList<>();
                 for (JsonNode d : array(k, "components")) {
+                    List<String> types = new ArrayList<>();
+                    array(d, "fileTypes").forEach(t -> types.add(t.asString().strip().toUpperCase(Locale.ROOT)));
+                    JsonNode max = d.get("maxMegabytes");
                     components.add(new DossierComponent(text(d.get("name")), count(d.get("originals")),
-                            count(d.get("copies")), d.get("required") == null || d.get("required").asBoolean(), null));
+                            count(d.get("copies")), d.get("required") == null || d.get("required").asBoolean(), null,
+                            types, max == null || max.isNull() ? null : count(max)));
                 }
                 String caseName = text(k.get("caseName"));
                 cases.add(new ComponentCase(caseName.isBlank() ? null : caseName, components));

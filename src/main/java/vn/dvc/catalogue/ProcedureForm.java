@@ -11,7 +11,8 @@ import vn.dvc.shared.ProblemException.FieldProblem;
 /**
  * What the administration form posts, as typed: kept as strings so that a refused form comes back
  * exactly as the officer left it. Dossier components are one per line, {@code name | originals |
- * copies | optional}; a line starting with {@code ##} starts a new case. Implementations are
+ * copies | optional | file types | largest size}, e.g. {@code Bản vẽ | 1 | 0 | | PDF, JPEG | 5 MB}
+ * (the last three may be left out); a line starting with {@code ##} starts a new case. Implementations are
  * {@code LEVEL} or {@code LEVEL:agencyCode}, separated by {@code ;}.
  */
 public class ProcedureForm {
@@ -89,8 +90,16 @@ public class ProcedureForm {
                 lines.append("## ").append(k.caseName()).append('\n');
             }
             for (DossierComponent d : k.components()) {
-                lines.append(d.name()).append(" | ").append(d.originals()).append(" | ").append(d.copies())
-                        .append(d.required() ? "" : " | không bắt buộc").append('\n');
+                lines.append(d.name()).append(" | ").append(d.originals()).append(" | ").append(d.copies());
+                boolean rules = !d.fileTypes().isEmpty() || d.maxMegabytes() != null;
+                if (!d.required() || rules) {
+                    lines.append(" | ").append(d.required() ? "" : "không bắt buộc");
+                }
+                if (rules) {
+                    lines.append(" | ").append(String.join(", ", d.fileTypes())).append(" | ")
+                            .append(d.maxMegabytes() == null ? "" : d.maxMegabytes() + " MB");
+                }
+                lines.append('\n');
             }
         }
         form.components = lines.toString();
@@ -192,8 +201,12 @@ public class ProcedureForm {
                 int originals = parts.length > 1 ? Integer.parseInt(parts[1].strip()) : 1;
                 int copies = parts.length > 2 ? Integer.parseInt(parts[2].strip()) : 0;
                 boolean required = parts.length <= 3 || parts[3].isBlank();
+                List<String> types = parts.length > 4 ? java.util.Arrays.stream(parts[4].split(","))
+                        .map(t -> t.strip().toUpperCase(java.util.Locale.ROOT)).filter(t -> !t.isEmpty()).toList()
+                        : List.of();
+                String size = parts.length > 5 ? parts[5].replaceAll("(?i)\\s*mb\\s*$", "").strip() : "";
                 current.add(new DossierComponent(componentName, originals, copies, required,
-                        templateOf(previous, componentName)));
+                        templateOf(previous, componentName), types, size.isEmpty() ? null : Integer.valueOf(size)));
             } catch (NumberFormatException e) {
                 problems.add(new FieldProblem("components", "catalogue.error.component-line", line));
             }

@@ -220,8 +220,8 @@ public class ProcedureImport {
         c.components().forEach(k -> k.components().stream().filter(d -> d.templateId() != null)
                 .forEach(d -> templates.put(k.caseName() + "\n" + d.name(), d.templateId())));
         List<ComponentCase> components = imported.components().stream().map(k -> new ComponentCase(k.caseName(),
-                k.components().stream().map(d -> new DossierComponent(d.name(), d.originals(), d.copies(),
-                        d.required(), templates.get(k.caseName() + "\n" + d.name()))).toList())).toList();
+                k.components().stream().map(d -> d.withTemplate(templates.get(k.caseName() + "\n" + d.name())))
+                        .toList())).toList();
         return new ProcedureContent(imported.code(), imported.name(), imported.field(), imported.leadAgencyCode(),
                 imported.implementations(), imported.serviceLevel(), imported.onlineMode(),
                 imported.centrallyProvided(), channels, components, imported.steps(), imported.applicants(),

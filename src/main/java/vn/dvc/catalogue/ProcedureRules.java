@@ -62,6 +62,17 @@ public final class ProcedureRules {
                 } else if (component.originals() < 0 || component.copies() < 0) {
                     problems.add(new FieldProblem("components", "catalogue.error.component-count", component.name()));
                 }
+                for (String type : component.fileTypes()) {
+                    if (java.util.Arrays.stream(vn.dvc.document.FileType.values()).noneMatch(t -> t.name().equals(type))) {
+                        problems.add(new FieldProblem("components", "catalogue.error.component-type", component.name(),
+                                type));
+                    }
+                }
+                if (component.maxMegabytes() != null && (component.maxMegabytes() < 1
+                        || component.maxMegabytes() > DossierComponent.LARGEST_MEGABYTES)) {
+                    problems.add(new FieldProblem("components", "catalogue.error.component-size", component.name(),
+                            DossierComponent.LARGEST_MEGABYTES));
+                }
             }
         }
         if (!blank(c.sourceUrl()) && !isWebAddress(c.sourceUrl())) {

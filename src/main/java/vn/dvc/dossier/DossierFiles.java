@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import vn.dvc.catalogue.DossierComponent;
 import vn.dvc.document.Documents;
+import vn.dvc.document.FileType;
 import vn.dvc.document.StoredDocument;
 import vn.dvc.document.UploadRules;
 import vn.dvc.shared.NotFoundException;
@@ -20,9 +21,18 @@ class DossierFiles {
         this.documents = documents;
     }
 
-    /** The upload rules of a component: the platform's defaults (PDF, images, office files; 10 MB). */
+    /**
+     * The upload rules of a component: its own file types and largest size where the catalogue gives
+     * them, else the platform's defaults (PDF, images, office files; 10 MB).
+     */
     static UploadRules rules(DossierComponent component) {
-        return UploadRules.defaults();
+        UploadRules defaults = UploadRules.defaults();
+        long maxBytes = component.maxMegabytes() == null ? defaults.maxBytes()
+                : component.maxMegabytes() * UploadRules.MEGABYTE;
+        if (component.fileTypes().isEmpty()) {
+            return defaults.withMaxBytes(maxBytes);
+        }
+        return UploadRules.of(maxBytes, component.fileTypes().stream().map(FileType::valueOf).toArray(FileType[]::new));
     }
 
     java.util.UUID store(String field, String fileName, java.io.InputStream content, UploadRules rules) {

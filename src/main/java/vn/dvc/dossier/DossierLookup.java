@@ -12,8 +12,8 @@ import vn.dvc.organisation.Agency;
 /**
  * The public lookup: what anyone holding a dossier code may learn, which is the procedure, the agency,
  * the status and the dates, and nothing about the applicant or the form. Known and unknown codes cost
- * the same two indexed queries, so the answer time does not tell them apart; a malformed code runs
- * the same query (and finds nothing).
+ * the same indexed query and the same (usually remembered) agency-name lookup, so the answer time does
+ * not tell them apart; a malformed code runs the same query (and finds nothing).
  */
 @Component
 class DossierLookup {
@@ -25,22 +25,51 @@ class DossierLookup {
 
     private static final String PROVINCE = "000.00.00.H21";
 
+    private static final java.time.Duration NAME_TTL = java.time.Duration.ofMinutes(5);
+
+    private record CachedName(String name, Instant expires) {
+    }
+
     private final JdbcClient jdbc;
     private final Agencies agencies;
+    private final java.time.Clock clock;
+    private final java.util.Map<String, CachedName> names = new java.util.concurrent.ConcurrentHashMap<>();
 
-    DossierLookup(JdbcClient jdbc, Agencies agencies) {
+    DossierLookup(JdbcClient jdbc, Agencies agencies, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.agencies = agencies;
+        this.clock = clock;
     }
 
     Optional<Found> find(String code) {
         String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
-        Optional<Dossier> dossier = jdbc.sql(Dossiers.COLUMNS + " where d.code = ?").param(normalised)
-                .query(Dossiers::map).optional();
-        // The agency's current name: looked up for unknown codes too (the province), to keep the work equal.
-        String agencyCode = dossier.map(Dossier::agencyCode).orElse(PROVINCE);
-        String agencyName = agencies.find(agencyCode).map(Agency::name).orElse(agencyCode);
-        return dossier.map(d -> new Found(d.code(), d.procedureCode(), d.procedureName(), d.agencyCode(), agencyName,
-                d.status(), d.submittedAt(), d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt()));
+        Optional<Found> found = jdbc.sql("""
+                select code, procedure_code, procedure_name, agency_code, status, submitted_at, received_at, due_at,
+                       finished_at, returned_at
+                  from dossier where code = ?""").param(normalised)
+                .query((rs, n) -> new Found(rs.getString("code"), rs.getString("procedure_code"),
+                        rs.getString("procedure_name"), rs.getString("agency_code"), null,
+                        DossierStatus.ofNational(rs.getInt("status")), Dossiers.instant(rs, "submitted_at"),
+                        Dossiers.instant(rs, "received_at"), Dossiers.instant(rs, "due_at"),
+                        Dossiers.instant(rs, "finished_at"), Dossiers.instant(rs, "returned_at")))
+                .optional();
+        // The agency's current name, for unknown codes too (the province's), to keep the work equal.
+        String agencyName = agencyName(found.map(Found::agencyCode).orElse(PROVINCE));
+        return found.map(f -> new Found(f.dossierCode(), f.procedureCode(), f.procedureName(), f.agencyCode(),
+                agencyName, f.status(), f.submittedAt(), f.receivedAt(), f.dueAt(), f.finishedAt(), f.returnedAt()));
+    }
+
+    /** Agencies' names change rarely (a merger, a renaming): remembered for a few minutes. */
+    private String agencyName(String agencyCode) {
+        Instant now = clock.instant();
+        CachedName cached = names.get(agencyCode);
+        if (cached != null && cached.expires().isAfter(now)) {
+            return cached.name();
+        }
+        String name = agencies.find(agencyCode).map(Agency::name).orElse(agencyCode);
+        if (names.size() < 10_000) {
+            names.put(agencyCode, new CachedName(name, now.plus(NAME_TTL)));
+        }
+        return name;
     }
 }

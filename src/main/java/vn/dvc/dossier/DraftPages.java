@@ -66,7 +66,7 @@ class DraftPages {
 
     /** One dossier component on the page, with the files already attached to it. */
     record ComponentView(int index, String name, boolean required, int originals, int copies,
-            List<FileView> files) {
+            List<FileView> files, UploadRules rules) {
     }
 
     record FileView(UUID documentId, String fileName, long size) {
@@ -282,7 +282,7 @@ class DraftPages {
                     attached.stream().filter(d -> d.componentIndex() == index).map(d -> {
                         var stored = documents.describe(d.documentId());
                         return new FileView(d.documentId(), stored.fileName(), stored.size());
-                    }).toList()));
+                    }).toList(), DossierFiles.rules(c)));
         }
         model.addAttribute("draft", draft);
         model.addAttribute("procedure", procedure);
@@ -290,7 +290,6 @@ class DraftPages {
         model.addAttribute("cases", cases);
         model.addAttribute("caseIndex", caseIndex);
         model.addAttribute("components", components);
-        model.addAttribute("uploadRules", UploadRules.defaults());
         model.addAttribute("definition", forms.definitionFor(procedure.versionId()));
         model.addAttribute("answers", answers);
         model.addAttribute("problems", problems);

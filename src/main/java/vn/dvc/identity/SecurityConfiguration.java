@@ -76,7 +76,8 @@ class SecurityConfiguration {
                                 "/calendar", "/calendar/**", "/api/v1/calendar/**",
                                 "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
-                                "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**")
+                                "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
+                                "/bench/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())

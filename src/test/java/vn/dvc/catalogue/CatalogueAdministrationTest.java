@@ -34,6 +34,10 @@ class CatalogueAdministrationTest {
     Procedures procedures;
 
     static MockHttpServletRequestBuilder newProcedure(String code, String name) {
+        return newProcedure(code, name, "Tờ khai | 1 | 0\nBản sao giấy tờ | 0 | 1 | không bắt buộc");
+    }
+
+    static MockHttpServletRequestBuilder newProcedure(String code, String name, String components) {
         return post("/admin/procedures/new")
                 .param("code", code).param("name", name).param("field", "Hộ tịch")
                 .param("leadAgencyCode", "000.00.03.H21").param("implementations", "PROVINCIAL:000.00.03.H21")
@@ -42,7 +46,7 @@ class CatalogueAdministrationTest {
                 .param("channels[0].time", "5").param("channels[0].unit", "WORKING_DAYS").param("channels[0].fee", "0")
                 .param("channels[1].channel", "ONLINE").param("channels[1].offered", "true")
                 .param("channels[1].time", "5").param("channels[1].unit", "WORKING_DAYS").param("channels[1].fee", "0")
-                .param("components", "Tờ khai | 1 | 0\nBản sao giấy tờ | 0 | 1 | không bắt buộc");
+                .param("components", components);
     }
 
     long versions(String code) {
@@ -90,6 +94,26 @@ class CatalogueAdministrationTest {
         assertThat(second.name()).endsWith("(sửa đổi)");
         assertThat(procedures.findVersion(first.versionId()).orElseThrow().name()).isEqualTo("Thủ tục thử nghiệm quản trị");
         assertThat(procedures.findVersion(first.versionId()).orElseThrow().current()).isFalse();
+    }
+
+    @Test
+    void aComponentMayLimitTheFileTypesAndSizeAcceptedOnline() throws Exception {
+        mvc.perform(newProcedure("1.990031", "Thủ tục thử nghiệm loại tệp",
+                        "Bản vẽ thiết kế | 1 | 0 | | pdf, JPEG | 5 MB\nẢnh chân dung | 1 | 0").with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(redirectedUrl("/procedures/1.990031"));
+        DossierComponent drawing = procedures.find("1.990031").orElseThrow().content().components().get(0)
+                .components().get(0);
+        assertThat(drawing.fileTypes()).containsExactly("PDF", "JPEG");
+        assertThat(drawing.maxMegabytes()).isEqualTo(5);
+        mvc.perform(get("/admin/procedures/1.990031/edit").with(as(users, "quantri.stp")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Bản vẽ thiết kế | 1 | 0 |  | PDF, JPEG | 5 MB")));
+
+        mvc.perform(newProcedure("1.990032", "Thủ tục thử nghiệm loại tệp sai", "Bản vẽ | 1 | 0 | | EXE | 50 MB")
+                        .with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Loại tệp &quot;EXE&quot;")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("từ 1 đến 20 MB")));
+        assertThat(procedures.find("1.990032")).isEmpty();
     }
 
     @Test

@@ -87,6 +87,12 @@ final class DossierFixtures {
      * components: the first required, the second optional.
      */
     Procedure onlineProcedure(String agencyCode) {
+        return onlineProcedure(agencyCode, List.of(new DossierComponent("Tờ khai", 1, 0, true, null),
+                new DossierComponent("Giấy tờ khác (nếu có)", 0, 1, false, null)));
+    }
+
+    /** A level-3 procedure received online by exactly the given agency, with one case of these components. */
+    Procedure onlineProcedure(String agencyCode, List<DossierComponent> components) {
         String code = "9.9" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
         List<vn.dvc.catalogue.Fee> fees = List.of();
         ProcedureContent content = new ProcedureContent(code, "Thủ tục thử nghiệm nộp hồ sơ " + code, "Thử nghiệm",
@@ -94,9 +100,7 @@ final class DossierFixtures {
                 OnlineMode.PARTIAL, false,
                 List.of(new ChannelTerms(Channel.DIRECT, BigDecimal.valueOf(5), TimeUnit.WORKING_DAYS, fees, null),
                         new ChannelTerms(Channel.ONLINE, BigDecimal.valueOf(5), TimeUnit.WORKING_DAYS, fees, null)),
-                List.of(new ComponentCase("Trường hợp chung", List.of(
-                        new DossierComponent("Tờ khai", 1, 0, true, null),
-                        new DossierComponent("Giấy tờ khác (nếu có)", 0, 1, false, null)))),
+                List.of(new ComponentCase("Trường hợp chung", components)),
                 null, null, null, null, null, "https://dichvucong.gov.vn/", "Thủ tục thử nghiệm");
         return catalogue.add(content, AgencyScope.PROVINCE, "test");
     }

@@ -125,6 +125,30 @@ class DossierSubmissionTest {
     }
 
     @Test
+    void aComponentAcceptsOnlyItsOwnFileTypesAndSize() throws Exception {
+        long applicant = fixtures.applicant("loai-tep-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(commune(6), List.of(new vn.dvc.catalogue.DossierComponent(
+                "Ảnh chân dung", 1, 0, true, null, List.of("JPEG", "PNG"), 1)));
+        Submission s = new Submission(applicant, "test", procedure.code(), null, 0, DossierFixtures.FORM, List.of(),
+                null, null);
+        byte[] jpeg = new byte[2048];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        jpeg[3] = (byte) 0xE0;
+
+        assertThatThrownBy(() -> submission.submit(s, List.of(new DossierSubmission.Upload(0, "anh.pdf",
+                new org.springframework.core.io.ByteArrayResource(DossierFixtures.pdfBytes())))))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> submission.submit(s, List.of(new DossierSubmission.Upload(0, "anh-lon.jpg",
+                new org.springframework.core.io.ByteArrayResource(java.util.Arrays.copyOf(jpeg, 1024 * 1024 + 1))))))
+                .isInstanceOf(InvalidInputException.class);
+        Dossier d = submission.submit(s, List.of(new DossierSubmission.Upload(0, "anh.jpg",
+                new org.springframework.core.io.ByteArrayResource(jpeg)))).dossier();
+        assertThat(dossiers.documents(d.id())).hasSize(1);
+    }
+
+    @Test
     void aSubmissionOnBehalfOfSomeoneElseIsRecordedAsSuch() {
         long applicant = fixtures.applicant("thay-" + UUID.randomUUID().toString().substring(0, 8));
         Procedure procedure = fixtures.onlineProcedure(commune(4));

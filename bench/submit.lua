@@ -1,0 +1,37 @@
+-- wrk script: online submissions of a 1 KB form with one 100 KB PDF (multipart), signed in.
+local boundary = "----dvcbench7b1c"
+local function read(path)
+  local f = assert(io.open(path, "rb")); local s = f:read("*a"); f:close(); return s
+end
+local form = read("target/bench/form.json")
+local pdf = read("target/bench/file.pdf")
+local agency = os.getenv("BENCH_AGENCY")
+local body = table.concat({
+  "--", boundary, "\r\nContent-Disposition: form-data; name=\"procedureCode\"\r\n\r\n9.900001\r\n",
+  "--", boundary, "\r\nContent-Disposition: form-data; name=\"agencyCode\"\r\n\r\n", agency, "\r\n",
+  "--", boundary, "\r\nContent-Disposition: form-data; name=\"form\"\r\nContent-Type: application/json\r\n\r\n", form, "\r\n",
+  "--", boundary, "\r\nContent-Disposition: form-data; name=\"component.1\"; filename=\"to-khai.pdf\"\r\n",
+  "Content-Type: application/pdf\r\n\r\n", pdf, "\r\n",
+  "--", boundary, "--\r\n"})
+wrk.method = "POST"
+wrk.path = "/api/v1/dossiers"
+wrk.body = body
+wrk.headers["Content-Type"] = "multipart/form-data; boundary=" .. boundary
+wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
+wrk.headers["X-XSRF-TOKEN"] = os.getenv("BENCH_XSRF")
+-- The first refusal of each thread, to say why a run failed.
+local threads = {}
+setup = function(thread) threads[#threads + 1] = thread end
+response = function(status, headers, body)
+  if status ~= 201 and not refused then refused = status .. " " .. string.sub(body, 1, 300) end
+end
+done = function(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    local why = thread:get("refused")
+    if why then io.write("REFUSED " .. why .. "\n") end
+  end
+  io.write(string.format("RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f errors=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
