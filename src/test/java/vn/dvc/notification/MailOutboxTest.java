@@ -60,9 +60,16 @@ class MailOutboxTest {
         TestMail.stop();
         try {
             transaction.executeWithoutResult(s -> outbox.queue(to, "Thử lại", "Nội dung"));
-            dispatcher.dispatchDue();
-            Integer attempts = jdbc.sql("select attempts from mail_outbox where recipient = ? and sent_at is null")
-                    .param(to).query(Integer.class).single();
+            // The attempt made right after the commit may still hold the row: wait for one to be recorded.
+            int attempts = 0;
+            for (int i = 0; i < 100 && attempts == 0; i++) {
+                dispatcher.dispatchDue();
+                attempts = jdbc.sql("select attempts from mail_outbox where recipient = ? and sent_at is null")
+                        .param(to).query(Integer.class).single();
+                if (attempts == 0) {
+                    Thread.sleep(100);
+                }
+            }
             assertThat(attempts).isGreaterThanOrEqualTo(1);
         } finally {
             TestMail.restart();
