@@ -10,7 +10,6 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ import vn.dvc.dossier.DossierSubmission.Submission;
 import vn.dvc.dossier.DossierSubmission.Submitted;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
-import vn.dvc.identity.Role;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.PageResult;
 
@@ -180,10 +178,6 @@ class DossierApi {
     }
 
     private AccountPrincipal applicant() {
-        AccountPrincipal principal = currentUser.principal().orElseThrow(() -> new AccessDeniedException("anonymous"));
-        if (!principal.has(Role.APPLICANT)) {
-            throw new AccessDeniedException("not an applicant");
-        }
-        return principal;
+        return Applicant.of(currentUser);
     }
 }

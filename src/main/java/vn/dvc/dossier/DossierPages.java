@@ -10,7 +10,6 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -31,7 +30,6 @@ import vn.dvc.document.DocumentResponses;
 import vn.dvc.dossier.DossierLifecycle.Action;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
-import vn.dvc.identity.Role;
 import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
@@ -195,11 +193,7 @@ class DossierPages {
     }
 
     private AccountPrincipal applicant() {
-        AccountPrincipal principal = currentUser.principal().orElseThrow(() -> new AccessDeniedException("anonymous"));
-        if (!principal.has(Role.APPLICANT)) {
-            throw new AccessDeniedException("not an applicant");
-        }
-        return principal;
+        return Applicant.of(currentUser);
     }
 
     /** Unknown dossiers, and other people's, are the ordinary "not found" page. */

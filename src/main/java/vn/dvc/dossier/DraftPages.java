@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -46,7 +45,6 @@ import vn.dvc.form.Forms;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.Applicants;
 import vn.dvc.identity.CurrentUser;
-import vn.dvc.identity.Role;
 import vn.dvc.organisation.Agency;
 import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.InvalidInputException;
@@ -340,10 +338,6 @@ class DraftPages {
     }
 
     private AccountPrincipal applicant() {
-        AccountPrincipal principal = currentUser.principal().orElseThrow(() -> new AccessDeniedException("anonymous"));
-        if (!principal.has(Role.APPLICANT)) {
-            throw new AccessDeniedException("not an applicant");
-        }
-        return principal;
+        return Applicant.of(currentUser);
     }
 }

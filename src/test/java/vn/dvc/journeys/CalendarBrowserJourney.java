@@ -2,14 +2,9 @@ package vn.dvc.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.dvc.IntegrationTest;
 
@@ -18,35 +13,7 @@ import vn.dvc.IntegrationTest;
  * and the appointment computed there moves; the coordinator removes it again.
  */
 @IntegrationTest
-class CalendarBrowserJourney {
-
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.phone();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        if ("date".equals(field.getAttribute("type"))) {
-            browser.executeScript("arguments[0].value = arguments[1];", field, value);
-        } else {
-            field.clear();
-            field.sendKeys(value);
-        }
-    }
+class CalendarBrowserJourney extends PhoneJourney {
 
     @Test
     void coordinatorEntersAnAnnouncedDayOffAndCitizensSeeItsEffect() {

@@ -2,39 +2,17 @@ package vn.dvc.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.dvc.IntegrationTest;
 
 /** A citizen on a phone finds a procedure without typing diacritics, reads it, and switches to English. */
 @IntegrationTest
-class CatalogueBrowserJourney {
-
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.phone();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class CatalogueBrowserJourney extends PhoneJourney {
 
     @Test
     void citizenFindsAConstructionPermitWithoutDiacriticsAndSwitchesToEnglish() {
@@ -83,11 +61,5 @@ class CatalogueBrowserJourney {
         Browser.waitFor(browser).until(ExpectedConditions.urlContains("page=1"));
         assertThat(browser.findElements(By.cssSelector("#results li"))).hasSize(20);
         assertNoHorizontalScroll();
-    }
-
-    void assertNoHorizontalScroll() {
-        Long overflow = (Long) browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(overflow).as("page wider than a phone screen").isLessThanOrEqualTo(0L);
     }
 }

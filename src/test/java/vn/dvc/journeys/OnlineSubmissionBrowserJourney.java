@@ -10,15 +10,10 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jakarta.mail.internet.MimeMessage;
 import vn.dvc.IntegrationTest;
@@ -32,33 +27,9 @@ import vn.dvc.shared.VietnamTime;
  * sees the dossier code, and looks the dossier up as the public.
  */
 @IntegrationTest
-class OnlineSubmissionBrowserJourney {
+class OnlineSubmissionBrowserJourney extends PhoneJourney {
 
     static final String PASSWORD = "Thác Phú Cường đổ trắng xoá";
-
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.phone();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    void type(String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
 
     @Test
     void citizenRegistersVerifiesSubmitsABirthRegistrationOnlineAndLooksItUp() throws Exception {
@@ -167,11 +138,5 @@ class OnlineSubmissionBrowserJourney {
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Rơ Châm Ly", "Ksor H'Hạnh",
                 citizenId);
         assertNoHorizontalScroll();
-    }
-
-    void assertNoHorizontalScroll() {
-        Long overflow = (Long) browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(overflow).as("page wider than a phone screen").isLessThanOrEqualTo(0L);
     }
 }

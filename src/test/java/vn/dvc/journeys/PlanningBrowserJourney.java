@@ -7,15 +7,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.dvc.IntegrationTest;
 import vn.dvc.catalogue.Channel;
@@ -38,34 +34,17 @@ import vn.dvc.planning.Planning;
  * publishes; once that service is live, the public tracking shows the department's new coverage.
  */
 @IntegrationTest
-class PlanningBrowserJourney {
+class PlanningBrowserJourney extends PhoneJourney {
 
     static final String JUSTICE = "000.00.03.H21";
     static final int YEAR = 2059;
 
-    @LocalServerPort
-    int port;
     @Autowired
     Planning planning;
     @Autowired
     ProcedureCatalogue catalogue;
     @Autowired
     Procedures procedures;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.phone();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void registeredRejectedApprovedPublishedAndTrackedUntilTheServiceIsLive() {
