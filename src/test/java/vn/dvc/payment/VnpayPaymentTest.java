@@ -298,6 +298,27 @@ class VnpayPaymentTest {
         assertThat(events.stream(PaymentConfirmed.class)).isEmpty();
     }
 
+    @Test
+    void anAgencyWithItsOwnMerchantAccountIsPaidThroughIt() throws Exception {
+        String ownCode = "GL" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        jdbc.sql("insert into payment_merchant(agency_code, tmn_code, hash_secret) values (?, ?, 'AGENCYSECRET')")
+                .params(agencyCode, ownCode).update();
+        try {
+            String url = startPayment();
+            String query = URI.create(url).getRawQuery();
+            int hashAt = query.indexOf("&vnp_SecureHash=");
+            assertThat(query.substring(hashAt + "&vnp_SecureHash=".length()))
+                    .isEqualTo(hmacSha512Hex("AGENCYSECRET", query.substring(0, hashAt)));
+            Map<String, String> order = orderOf(url);
+            assertThat(order).containsEntry("vnp_TmnCode", ownCode);
+            expectIpn(signed(secret, gatewayResult(order, "00", "00")), "97");
+            expectIpn(signed("AGENCYSECRET", gatewayResult(order, "00", "00")), "00");
+            assertThat(payment(order).status()).isEqualTo(PaymentStatus.PAID);
+        } finally {
+            jdbc.sql("delete from payment_merchant where agency_code = ?").param(agencyCode).update();
+        }
+    }
+
     // --- the return page only displays
 
     @Test
