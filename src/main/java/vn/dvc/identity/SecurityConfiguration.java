@@ -77,7 +77,7 @@ class SecurityConfiguration {
                                 "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
                                 "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
-                                "/bench/**")
+                                "/bench/**", "/statistics", "/api/v1/statistics/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
