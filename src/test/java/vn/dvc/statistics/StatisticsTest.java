@@ -367,4 +367,17 @@ class StatisticsTest {
                         .with(DemoAccounts.as(accounts, "admin")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.dossiers").isNumber());
     }
+
+    @Test
+    void thePublicPageShowsEveryAgencyAndTheProvince() throws Exception {
+        Data data = new Data(11L).generate(60);
+        String page = mvc.perform(get("/statistics").param("from", "2025-01-01").param("to", "2025-12-31"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Toàn tỉnh", "Tỷ lệ đúng hạn", "/agencies/" + data.agencies.get(0),
+                "<meter class=\"bar\"");
+        assertThat(page).doesNotContain("style=");
+        String bad = mvc.perform(get("/statistics").param("from", "2025-02-30").param("to", "2025-12-31"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(bad).contains("Ngày không hợp lệ", "value=\"2025-02-30\"");
+    }
 }
