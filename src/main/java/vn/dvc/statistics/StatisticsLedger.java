@@ -95,43 +95,62 @@ class StatisticsLedger {
                 .optional();
     }
 
-    /** Replaces a dossier's contribution: takes the old one away and adds the new one. */
+    /**
+     * Replaces a dossier's contribution: takes the old one away and adds the new one, in one pass over the
+     * counter rows in (table, day) order, so concurrent updates of one agency and procedure lock rows in the
+     * same order and cannot deadlock.
+     */
     void replace(String dossierCode, Optional<Fact> old, Optional<Fact> now) {
         if (old.equals(now)) {
             return;
         }
-        old.ifPresent(fact -> {
-            change(fact, -1);
+        Map<LocalDate, long[]> oldDays = new TreeMap<>();
+        old.ifPresent(fact -> fact.addTo(oldDays, -1));
+        Map<LocalDate, long[]> newDays = new TreeMap<>();
+        now.ifPresent(fact -> fact.addTo(newDays, 1));
+        boolean sameKey = old.isPresent() && now.isPresent()
+                && old.get().agencyCode().equals(now.get().agencyCode())
+                && old.get().procedureCode().equals(now.get().procedureCode());
+        if (sameKey) {
+            newDays.forEach((day, delta) -> plus(oldDays.computeIfAbsent(day, k -> new long[7]), delta));
+            change(now.get(), oldDays);
+        } else {
+            old.ifPresent(fact -> change(fact, oldDays));
+            now.ifPresent(fact -> change(fact, newDays));
+        }
+        if (old.isPresent()) {
             jdbc.sql("delete from statistics_dossier where dossier_code = ?").param(dossierCode).update();
-        });
-        now.ifPresent(fact -> {
-            change(fact, 1);
-            jdbc.sql("""
-                    insert into statistics_dossier(dossier_code, agency_code, procedure_code, online, received_on,
-                                                   due_on, finished_on)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(dossierCode, fact.agencyCode(), fact.procedureCode(), fact.online(),
-                            Date.valueOf(fact.receivedOn()), sqlDate(fact.dueOn()), sqlDate(fact.finishedOn()))
-                    .update();
-        });
+        }
+        now.ifPresent(fact -> jdbc.sql("""
+                insert into statistics_dossier(dossier_code, agency_code, procedure_code, online, received_on,
+                                               due_on, finished_on)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierCode, fact.agencyCode(), fact.procedureCode(), fact.online(),
+                        Date.valueOf(fact.receivedOn()), sqlDate(fact.dueOn()), sqlDate(fact.finishedOn()))
+                .update());
     }
 
-    private void change(Fact fact, int sign) {
-        // Rows in day order, so concurrent updates of one agency and procedure lock them in the same order.
-        Map<LocalDate, long[]> days = new TreeMap<>();
-        fact.addTo(days, sign);
+    private static void plus(long[] sum, long[] delta) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += delta[i];
+        }
+    }
+
+    private void change(Fact key, Map<LocalDate, long[]> days) {
         Map<LocalDate, long[]> months = new TreeMap<>();
-        days.forEach((day, delta) -> {
-            long[] month = months.computeIfAbsent(day.withDayOfMonth(1), k -> new long[7]);
-            for (int i = 0; i < 7; i++) {
-                month[i] += delta[i];
-            }
-        });
-        days.forEach((day, delta) -> add("statistics_day", "day", fact, day, delta));
-        months.forEach((month, delta) -> add("statistics_month", "month", fact, month, delta));
+        days.forEach((day, delta) -> plus(months.computeIfAbsent(day.withDayOfMonth(1), k -> new long[7]), delta));
+        days.forEach((day, delta) -> add("statistics_day", "day", key, day, delta));
+        months.forEach((month, delta) -> add("statistics_month", "month", key, month, delta));
     }
 
     private void add(String table, String key, Fact fact, LocalDate at, long[] delta) {
+        boolean nothing = true;
+        for (long d : delta) {
+            nothing &= d == 0;
+        }
+        if (nothing) {
+            return;
+        }
         StringBuilder update = new StringBuilder();
         for (String column : COLUMNS.split(", ")) {
             update.append(update.isEmpty() ? "" : ", ").append(column).append(" = ").append(table).append('.')
