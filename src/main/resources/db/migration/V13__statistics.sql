@@ -51,3 +51,19 @@ create table statistics_month (
     primary key (agency_code, month, procedure_code)
 );
 create index statistics_month_month_idx on statistics_month (month);
+
+-- The same counters per agency and month over all procedures: what the province and agency figures read
+-- (a year of the province is 12 rows per agency, whatever the number of procedures and dossiers).
+create table statistics_agency_month (
+    agency_code        varchar(20) not null,
+    month              date        not null check (extract(day from month) = 1),
+    received_online    int         not null default 0,
+    received_offline   int         not null default 0,
+    resolved_early     int         not null default 0,
+    resolved_on_time   int         not null default 0,
+    resolved_late      int         not null default 0,
+    due                int         not null default 0,
+    due_after_resolved int         not null default 0,
+    primary key (agency_code, month)
+);
+create index statistics_agency_month_month_idx on statistics_agency_month (month);

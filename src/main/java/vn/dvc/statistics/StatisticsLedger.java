@@ -141,6 +141,7 @@ class StatisticsLedger {
         days.forEach((day, delta) -> plus(months.computeIfAbsent(day.withDayOfMonth(1), k -> new long[7]), delta));
         days.forEach((day, delta) -> add("statistics_day", "day", key, day, delta));
         months.forEach((month, delta) -> add("statistics_month", "month", key, month, delta));
+        months.forEach((month, delta) -> add("statistics_agency_month", "month", key, month, delta));
     }
 
     private void add(String table, String key, Fact fact, LocalDate at, long[] delta) {
@@ -156,6 +157,14 @@ class StatisticsLedger {
             update.append(update.isEmpty() ? "" : ", ").append(column).append(" = ").append(table).append('.')
                     .append(column).append(" + excluded.").append(column);
         }
+        if (table.equals("statistics_agency_month")) {
+            jdbc.sql("insert into " + table + "(agency_code, " + key + ", " + COLUMNS + ") "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (agency_code, " + key + ") do update set " + update)
+                    .params(fact.agencyCode(), Date.valueOf(at), delta[0], delta[1], delta[2], delta[3], delta[4],
+                            delta[5], delta[6])
+                    .update();
+            return;
+        }
         jdbc.sql("insert into " + table + "(agency_code, procedure_code, " + key + ", " + COLUMNS + ") "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (agency_code, " + key + ", procedure_code) "
                 + "do update set " + update)
@@ -169,7 +178,9 @@ class StatisticsLedger {
      * wait for it (table locks); readers keep seeing the old figures until it commits.
      */
     long recompute() {
-        jdbc.sql("lock table statistics_dossier, statistics_day, statistics_month in exclusive mode").update();
+        jdbc.sql("lock table statistics_dossier, statistics_day, statistics_month, statistics_agency_month "
+                + "in exclusive mode").update();
+        jdbc.sql("delete from statistics_agency_month").update();
         jdbc.sql("delete from statistics_month").update();
         jdbc.sql("delete from statistics_day").update();
         jdbc.sql("delete from statistics_dossier").update();
@@ -209,12 +220,18 @@ class StatisticsLedger {
                        sum(received_offline), sum(resolved_early), sum(resolved_on_time), sum(resolved_late),
                        sum(due), sum(due_after_resolved)
                   from statistics_day group by agency_code, procedure_code, date_trunc('month', day)""").update();
+        jdbc.sql("insert into statistics_agency_month(agency_code, month, " + COLUMNS + ") "
+                + """
+                select agency_code, month, sum(received_online), sum(received_offline), sum(resolved_early),
+                       sum(resolved_on_time), sum(resolved_late), sum(due), sum(due_after_resolved)
+                  from statistics_month group by agency_code, month""").update();
         return dossiers;
     }
 
     /**
-     * The counters of the days {@code from}..{@code to} (inclusive) per agency: whole months from the month
-     * table, the days at either end from the day table.
+     * The counters of the days {@code from}..{@code to} (inclusive) per agency: whole months from a month
+     * table (per agency, or per agency and procedure when one is asked), the days at either end from the
+     * day table.
      */
     Map<String, Counters> sum(LocalDate from, LocalDate to, String agency, String procedure) {
         Map<String, Counters> sums = new HashMap<>();
@@ -225,7 +242,9 @@ class StatisticsLedger {
         LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate monthsEnd = end.withDayOfMonth(1);
         if (firstMonth.isBefore(monthsEnd)) {
-            sum("statistics_month", "month", firstMonth, monthsEnd, agency, procedure, sums);
+            // without a procedure, the per-agency months (one row per agency and month)
+            sum(procedure == null ? "statistics_agency_month" : "statistics_month", "month", firstMonth, monthsEnd,
+                    agency, procedure, sums);
             sum("statistics_day", "day", from, firstMonth, agency, procedure, sums);
             sum("statistics_day", "day", monthsEnd, end, agency, procedure, sums);
         } else {

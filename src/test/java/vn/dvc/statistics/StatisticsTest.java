@@ -205,7 +205,14 @@ class StatisticsTest {
                       from statistics_month
                      where procedure_code = ? and (received_online, received_offline, resolved_early, resolved_on_time,
                            resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
-                    order by 1""").params(procedure, procedure).query(String.class).list();
+                    union all
+                    select concat_ws(',', 'a', agency_code, month, received_online, received_offline, resolved_early,
+                                     resolved_on_time, resolved_late, due, due_after_resolved)
+                      from statistics_agency_month
+                     where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
+                           resolved_on_time, resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
+                    order by 1""").params(procedure, procedure, agencies.get(0), agencies.get(1))
+                    .query(String.class).list();
         }
     }
 
