@@ -1,0 +1,100 @@
+package vn.dvc.statistics;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.dvc.organisation.Agencies;
+import vn.dvc.statistics.ProcessingStatistics.AgencyFigures;
+
+/** The public processing statistics of CONTRACT.md (report form II.06a) and the administrators' rebuild. */
+@RestController
+@Tag(name = "Thống kê", description = "Số liệu tiếp nhận và giải quyết hồ sơ theo mẫu II.06a (public)")
+class StatisticsApi {
+
+    private final ProcessingStatistics statistics;
+    private final Agencies agencies;
+    private final Clock clock;
+
+    StatisticsApi(ProcessingStatistics statistics, Agencies agencies, Clock clock) {
+        this.statistics = statistics;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/statistics/processing")
+    @Operation(summary = "The II.06a columns of an agency (or the province, or one level) for a period",
+            description = "Received: by the day of receipt. Resolved: finished in the period; early = before the "
+                    + "due day, on time = on the due day, late = after it (Vietnam dates). Carried over: received "
+                    + "before the period and not finished at its start. In progress: at the end of the period; "
+                    + "overdue when due on or before its last day. Refused and withdrawn dossiers are not counted.")
+    ProcessingFigures processing(
+            @Parameter(description = "agency code; absent: the whole province") @RequestParam(required = false)
+            String agency,
+            @Parameter(description = "first day (YYYY-MM-DD); default the first day of this year")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "last day, included (YYYY-MM-DD); default today")
+            @RequestParam(required = false) String to,
+            @Parameter(description = "procedure code: that procedure only") @RequestParam(required = false)
+            String procedure,
+            @Parameter(description = "PROVINCIAL, DISTRICT or COMMUNE: the agencies of that level (without agency)")
+            @RequestParam(required = false) String level) {
+        StatisticsPeriod p = StatisticsPeriod.parse(from, to, agency, level, clock, agencies);
+        if (p.level() != null && p.agency() == null) {
+            return ProcessingStatistics.total(statistics.byAgency(p.level(), p.from(), p.to()), p.from(), p.to());
+        }
+        String code = procedure == null || procedure.isBlank() ? null : procedure.strip();
+        return statistics.figures(p.agency(), code, p.from(), p.to());
+    }
+
+    @GetMapping("/api/v1/statistics/processing.csv")
+    @Operation(summary = "The II.06a columns of every agency for a period, as CSV (open data, UTF-8 with BOM)")
+    void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String level, HttpServletResponse response) throws IOException {
+        List<AgencyFigures> rows = rows(from, to, level);
+        download(response, "text/csv;charset=UTF-8", "thong-ke-ho-so.csv");
+        StatisticsExport.csv(rows, response.getOutputStream());
+    }
+
+    @GetMapping("/api/v1/statistics/processing.xlsx")
+    @Operation(summary = "The II.06a columns of every agency for a period, as an Excel workbook")
+    void xlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String level, HttpServletResponse response) throws IOException {
+        List<AgencyFigures> rows = rows(from, to, level);
+        download(response, StatisticsExport.XLSX_TYPE, "thong-ke-ho-so.xlsx");
+        StatisticsExport.xlsx(rows, response.getOutputStream());
+    }
+
+    /** The answer of a rebuild. */
+    record Recomputed(long dossiers) {
+    }
+
+    @PostMapping("/api/v1/admin/statistics/recompute")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Operation(summary = "Rebuild all statistics from the dossier table (system administrators)")
+    Recomputed recompute() {
+        return new Recomputed(statistics.recompute());
+    }
+
+    private List<AgencyFigures> rows(String from, String to, String level) {
+        StatisticsPeriod p = StatisticsPeriod.parse(from, to, null, level, clock, agencies);
+        return statistics.byAgency(p.level(), p.from(), p.to());
+    }
+
+    private static void download(HttpServletResponse response, String type, String name) {
+        response.setContentType(type);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+    }
+}
