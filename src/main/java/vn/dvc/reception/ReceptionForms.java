@@ -108,7 +108,8 @@ public class ReceptionForms {
             pdf.paragraph(0, text("reception.form01.received-at", time(received)), s, false);
             pdf.paragraph(0, text("reception.form01.due-at", time(due)), s, false);
             pdf.paragraph(0, text("reception.form01.collect-at." + (dossier.channel() == Channel.ONLINE ? "online"
-                    : "desk"), agencyName, agency == null || agency.address() == null ? "" : agency.address()),
+                    : "desk"), agencyName, agency == null || agency.address() == null || agency.address().isBlank() ? ""
+                    : ", " + agency.address()),
                     s, false);
             pdf.paragraph(0, text("reception.form01.book", String.valueOf(receipt.year()), String.valueOf(receipt.number())), s, false);
             pdf.space(8);

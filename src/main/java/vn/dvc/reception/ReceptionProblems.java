@@ -10,7 +10,7 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.dvc.shared.NotFoundException;
 
 /** On the reception's pages and files, unknown dossiers and other agencies' are the ordinary "not found" page. */
-@ControllerAdvice(assignableTypes = {ReceptionFiles.class})
+@ControllerAdvice(assignableTypes = {ReceptionFiles.class, ReceptionPages.class})
 class ReceptionProblems {
 
     @ExceptionHandler(NotFoundException.class)
