@@ -63,11 +63,47 @@ class ReceptionFiles {
                 .orElseThrow(() -> new NotFoundException("dossier.not-found", code)));
     }
 
+    @GetMapping("/reception/dossiers/{code}/refusal.pdf")
+    ResponseEntity<byte[]> officerRefusal(@PathVariable String code) {
+        Dossier d = reception.find(code, principal());
+        return pdf(forms.refusal(d), "phieu-tu-choi-" + d.code());
+    }
+
+    @GetMapping("/dossiers/{code}/refusal.pdf")
+    ResponseEntity<byte[]> applicantRefusal(@PathVariable String code) {
+        Dossier d = owned(code);
+        return pdf(forms.refusal(d), "phieu-tu-choi-" + d.code());
+    }
+
+    @GetMapping("/reception/dossiers/{code}/supplements/{id}/request.pdf")
+    ResponseEntity<byte[]> officerSupplementRequest(@PathVariable String code, @PathVariable long id) {
+        Dossier d = reception.find(code, principal());
+        return pdf(forms.supplementRequest(d, id), "phieu-yeu-cau-bo-sung-" + d.code());
+    }
+
+    @GetMapping("/dossiers/{code}/supplements/{id}/request.pdf")
+    ResponseEntity<byte[]> applicantSupplementRequest(@PathVariable String code, @PathVariable long id) {
+        Dossier d = owned(code);
+        return pdf(forms.supplementRequest(d, id), "phieu-yeu-cau-bo-sung-" + d.code());
+    }
+
+    private Dossier owned(String code) {
+        AccountPrincipal applicant = principal();
+        if (!applicant.has(Role.APPLICANT)) {
+            throw new AccessDeniedException("not an applicant");
+        }
+        return dossiers.findOwned(code, applicant.id())
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+    }
+
     private ResponseEntity<byte[]> pdf(Dossier d) {
-        byte[] bytes = forms.receipt(d);
+        return pdf(forms.receipt(d), "giay-tiep-nhan-" + d.code());
+    }
+
+    private ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("giay-tiep-nhan-" + d.code() + ".pdf").build().toString())
+                        .filename(name + ".pdf").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(bytes);
     }

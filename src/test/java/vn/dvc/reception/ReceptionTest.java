@@ -247,6 +247,20 @@ class ReceptionTest {
                 .isInstanceOf(ConflictException.class);
         mvc.perform(get("/reception/dossiers/" + d.code() + "/receipt.pdf").with(DemoAccounts.as(users, "tiepnhan.stp")))
                 .andExpect(status().isNotFound());
+
+        // Form 03, for the officer and the applicant; nobody else.
+        byte[] pdf = mvc.perform(get("/reception/dossiers/" + d.code() + "/refusal.pdf")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(pdfText(pdf).replaceAll("\\s+", " ")).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+                d.code(), d.procedureName(), "Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan",
+                "Thuộc thẩm quyền UBND cấp xã", "Trần Thị Bình");
+        String applicant = jdbc.sql("select username from account where id = ?").param(d.applicantId())
+                .query(String.class).single();
+        mvc.perform(get("/dossiers/" + d.code() + "/refusal.pdf").with(DemoAccounts.as(users, applicant)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/reception/dossiers/" + d.code() + "/refusal.pdf").with(DemoAccounts.as(users, "tiepnhan.pleiku")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -268,6 +282,22 @@ class ReceptionTest {
                 .andExpect(jsonPath("$.nationalStatus").value(5));
         assertThat(dossiers.supplements(d.id())).singleElement()
                 .satisfies(s -> assertThat(s.items()).containsExactly("Giấy khai sinh", "Giấy ủy quyền"));
+
+        // Form 02 lists every item with the reason and the officer to contact.
+        long id = dossiers.supplements(d.id()).get(0).id();
+        byte[] pdf = mvc.perform(get("/reception/dossiers/" + d.code() + "/supplements/" + id + "/request.pdf")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(pdfText(pdf).replaceAll("\\s+", " ")).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+                d.code(), "Giấy khai sinh", "Giấy ủy quyền", "Lý do: Thiếu giấy tờ", "Lê Văn Cường");
+        String applicant = jdbc.sql("select username from account where id = ?").param(d.applicantId())
+                .query(String.class).single();
+        mvc.perform(get("/dossiers/" + d.code() + "/supplements/" + id + "/request.pdf")
+                        .with(DemoAccounts.as(users, applicant)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/reception/dossiers/" + d.code() + "/supplements/" + id + "/request.pdf")
+                        .with(DemoAccounts.as(users, "tiepnhan.pleiku")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
