@@ -76,8 +76,9 @@ final class ReceptionFixtures {
         ProcedureContent content = new ProcedureContent(code, "Cấp phiếu lý lịch tư pháp thử nghiệm " + code,
                 "Thử nghiệm", JUSTICE, List.of(new Implementation(AgencyLevel.PROVINCIAL, JUSTICE)),
                 ServiceLevel.LEVEL_3, OnlineMode.PARTIAL, false,
-                List.of(new ChannelTerms(Channel.DIRECT, days, TimeUnit.WORKING_DAYS, List.of(), null),
-                        new ChannelTerms(Channel.ONLINE, days, TimeUnit.WORKING_DAYS, List.of(), null)),
+                List.of(new ChannelTerms(Channel.DIRECT, days, days == null ? null : TimeUnit.WORKING_DAYS, List.of(), null),
+                        new ChannelTerms(Channel.ONLINE, days, days == null ? null : TimeUnit.WORKING_DAYS, List.of(),
+                                null)),
                 List.of(new ComponentCase("Trường hợp chung", List.of(
                         new DossierComponent("Tờ khai yêu cầu cấp phiếu", 1, 0, true, null),
                         new DossierComponent("Bản sao căn cước công dân", 0, 1, true, null)))),
