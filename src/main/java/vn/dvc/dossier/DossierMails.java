@@ -39,6 +39,12 @@ class DossierMails {
         send(dossier, "dossier.mail.status.subject", "dossier.mail.status.body", to, message);
     }
 
+    /** The line of a status mail that links to the receipt (form 01) of a received dossier. */
+    String receiptNote(Dossier dossier) {
+        return messages.getMessage("dossier.mail.receipt-link",
+                new Object[] {publicUrl + "/dossiers/" + dossier.code() + "/receipt.pdf"}, VIETNAMESE);
+    }
+
     private void send(Dossier dossier, String subjectKey, String bodyKey, DossierStatus to, String... extra) {
         contacts.email(dossier.applicantId()).ifPresent(address -> {
             String name = contacts.fullName(dossier.applicantId()).orElse("");

@@ -62,6 +62,56 @@ public class DossierTransitions {
         return changed;
     }
 
+    /**
+     * The same request made by an officer: a dossier of another agency looks unknown.
+     */
+    @Transactional
+    public Dossier requestSupplement(String code, String officerAgencyCode, String actor, List<String> items,
+            String reason) {
+        lockAtAgency(code, officerAgencyCode);
+        return requestSupplement(code, actor, items, reason);
+    }
+
+    /**
+     * The reception officer accepts a dossier of their agency (status 1 to 4): it is received now and due at
+     * {@code dueAt}, computed by the caller from the procedure's terms and the working calendar.
+     */
+    @Transactional
+    public Dossier receive(String code, String officerAgencyCode, String actor, Instant dueAt) {
+        return receive(code, officerAgencyCode, actor, clock.instant(), dueAt);
+    }
+
+    /**
+     * As {@link #receive(String, String, String, Instant)} with the time of receipt given by the caller (the
+     * one its due date was computed from). {@code receiptUrl}, when given, is sent to the applicant.
+     */
+    @Transactional
+    public Dossier receive(String code, String officerAgencyCode, String actor, Instant receivedAt, Instant dueAt) {
+        if (receivedAt == null || dueAt == null || dueAt.isBefore(receivedAt)) {
+            throw new IllegalArgumentException("a receipt needs a time and a due time after it");
+        }
+        Dossier dossier = lockAtAgency(code, officerAgencyCode);
+        checkAllowed(dossier, Action.RECEIVE);
+        jdbc.sql("update dossier set received_at = ?, due_at = ? where id = ?")
+                .params(Timestamp.from(receivedAt), Timestamp.from(dueAt), dossier.id()).update();
+        return write(dossier, DossierLifecycle.next(dossier.status(), Action.RECEIVE, null), actor, "RECEIVED", null,
+                mails.receiptNote(dossier));
+    }
+
+    /**
+     * The reception officer refuses a dossier of their agency (status 1 to 3, Circular 01/2018 form 03);
+     * the reason (its code from the maintained list, and the officer's text) goes to the timeline and the
+     * applicant.
+     */
+    @Transactional
+    public Dossier refuse(String code, String officerAgencyCode, String actor, String reasonCode, String text) {
+        if (reasonCode == null || reasonCode.isBlank()) {
+            throw new vn.dvc.shared.InvalidInputException("dossier.refuse.reason-required");
+        }
+        Dossier dossier = lockAtAgency(code, officerAgencyCode);
+        return change(dossier, Action.REFUSE, actor, "REFUSED", text);
+    }
+
     /** Records the applicant's answer to the open supplement request; the dossier goes back to where it was. */
     Dossier supplied(Dossier locked, long supplementId, String actor, String note) {
         int before = jdbc.sql("select before_status from dossier_supplement where id = ?").param(supplementId)
@@ -78,6 +128,13 @@ public class DossierTransitions {
                 .optional().orElseThrow(() -> new NotFoundException("dossier.not-found", code));
     }
 
+    /** The dossier row of this agency, locked; another agency's looks unknown. */
+    Dossier lockAtAgency(String code, String agencyCode) {
+        return jdbc.sql(Dossiers.COLUMNS + " where d.code = ? and d.agency_code = ? for update")
+                .params(code, agencyCode).query(Dossiers::map).optional()
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+    }
+
     Dossier lockOwned(String code, long applicantId) {
         return jdbc.sql(Dossiers.COLUMNS + " where d.code = ? and d.applicant_id = ? for update")
                 .params(code, applicantId).query(Dossiers::map).optional()
@@ -85,19 +142,28 @@ public class DossierTransitions {
     }
 
     private Dossier change(Dossier dossier, Action action, String actor, String kind, String message) {
+        checkAllowed(dossier, action);
+        return write(dossier, DossierLifecycle.next(dossier.status(), action, null), actor, kind, message);
+    }
+
+    private static void checkAllowed(Dossier dossier, Action action) {
         if (!DossierLifecycle.allows(dossier.status(), action)) {
             throw new ConflictException("dossier.action.not-allowed." + action.name().toLowerCase().replace('_', '-'),
                     dossier.code());
         }
-        return write(dossier, DossierLifecycle.next(dossier.status(), action, null), actor, kind, message);
     }
 
     private Dossier write(Dossier dossier, DossierStatus to, String actor, String kind, String message) {
+        return write(dossier, to, actor, kind, message, message);
+    }
+
+    private Dossier write(Dossier dossier, DossierStatus to, String actor, String kind, String message,
+            String mailNote) {
         Instant now = clock.instant();
         jdbc.sql("update dossier set status = ?, row_version = row_version + 1 where id = ?")
                 .params(to.national(), dossier.id()).update();
         timeline(dossier.id(), now, actor, kind, dossier.status(), to, message);
-        mails.statusChanged(dossier, to, message);
+        mails.statusChanged(dossier, to, mailNote);
         events.publishEvent(new DossierStatusChanged(dossier.code(), dossier.agencyCode(), dossier.procedureCode(),
                 dossier.channel(), dossier.status(), to, now));
         return lock(dossier.code());

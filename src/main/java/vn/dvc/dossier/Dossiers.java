@@ -64,6 +64,44 @@ public class Dossiers {
                 .query(Dossiers::map).optional();
     }
 
+    /** The dossier if the agency received it (officers); another agency's looks unknown. */
+    public Optional<Dossier> findAtAgency(String code, String agencyCode) {
+        return jdbc.sql(COLUMNS + " where d.code = ? and d.agency_code = ?").params(code, agencyCode)
+                .query(Dossiers::map).optional();
+    }
+
+    /**
+     * What an agency's officers work on.
+     *
+     * @param statuses the statuses shown (empty: all)
+     * @param dueBefore only dossiers due before this time (due soon, overdue), or null
+     *        among those still open (not refused, withdrawn, finished or delivered)
+     */
+    public record AgencyQuery(String agencyCode, java.util.Set<DossierStatus> statuses, Instant dueBefore,
+            int page, int size) {
+    }
+
+    /** One agency's dossiers, oldest submission first (first come, first served). */
+    public PageResult<Dossier> atAgency(AgencyQuery query) {
+        StringBuilder where = new StringBuilder(" where d.agency_code = :agency");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("agency", query.agencyCode());
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            where.append(" and d.status in (:statuses)");
+            params.put("statuses", query.statuses().stream().map(DossierStatus::national).toList());
+        }
+        if (query.dueBefore() != null) {
+            where.append(" and d.due_at < :dueBefore and d.status not in (3, 7, 9, 10)");
+            params.put("dueBefore", Timestamp.from(query.dueBefore()));
+        }
+        long total = jdbc.sql("select count(*) from dossier d" + where).params(params).query(Long.class).single();
+        params.put("limit", query.size());
+        params.put("offset", (long) query.page() * query.size());
+        List<Dossier> items = jdbc.sql(COLUMNS + where + " order by d.submitted_at, d.id limit :limit offset :offset")
+                .params(params).query(Dossiers::map).list();
+        return new PageResult<>(items, total, query.page(), query.size());
+    }
+
     /** The applicant's dossiers, newest first. */
     public PageResult<Dossier> mine(long applicantId, int page, int size) {
         long total = jdbc.sql("select count(*) from dossier where applicant_id = ?").param(applicantId)

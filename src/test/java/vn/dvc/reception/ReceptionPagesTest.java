@@ -1,0 +1,79 @@
+package vn.dvc.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.dvc.DemoAccounts;
+import vn.dvc.IntegrationTest;
+import vn.dvc.catalogue.ProcedureCatalogue;
+import vn.dvc.document.Documents;
+import vn.dvc.dossier.Dossier;
+import vn.dvc.dossier.DossierStatus;
+import vn.dvc.dossier.DossierSubmission;
+import vn.dvc.dossier.Dossiers;
+
+@IntegrationTest
+class ReceptionPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcClient jdbc;
+    @Autowired ProcedureCatalogue catalogue;
+    @Autowired Documents documents;
+    @Autowired DossierSubmission submission;
+    @Autowired Dossiers dossiers;
+
+    @Test
+    void theOfficerWorksADossierFromTheQueuePageAndTheApplicantGetsTheReceipt() throws Exception {
+        ReceptionFixtures fixtures = new ReceptionFixtures(jdbc, catalogue, documents, submission);
+        String applicant = ReceptionFixtures.unique("trang-tiep-nhan");
+        Dossier d = fixtures.dossier(fixtures.applicant(applicant), applicant, fixtures.procedure(BigDecimal.valueOf(3)));
+        String page = "/reception/dossiers/" + d.code();
+
+        mvc.perform(get("/reception?due=overdue").with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("queue-filters")));
+        mvc.perform(get(page).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nguyễn Văn Tiếp")))
+                .andExpect(content().string(containsString("Tờ khai yêu cầu cấp phiếu")))
+                .andExpect(content().string(containsString("id=\"receive\"")));
+        mvc.perform(get(page).with(DemoAccounts.as(users, "tiepnhan.pleiku"))).andExpect(status().isNotFound());
+        mvc.perform(get("/reception").with(DemoAccounts.as(users, applicant))).andExpect(status().isForbidden());
+
+        // A refusal without a reason: the error next to the field, the text kept, nothing changed.
+        mvc.perform(post(page + "/refuse").param("reasonCode", "").param("text", "Giải thích dở dang")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vui lòng chọn lý do từ chối trong danh sách.")))
+                .andExpect(content().string(containsString("Giải thích dở dang")));
+        assertThat(dossiers.findByCode(d.code()).orElseThrow().status()).isEqualTo(DossierStatus.NEWLY_SUBMITTED);
+
+        mvc.perform(post(page + "/receive").with(DemoAccounts.as(users, "tiepnhan.pleiku")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(page + "/receive").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(redirectedUrl(page));
+        assertThat(dossiers.findByCode(d.code()).orElseThrow().status()).isEqualTo(DossierStatus.IN_PROGRESS);
+        mvc.perform(get(page).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(content().string(containsString("id=\"receipt-link\"")))
+                .andExpect(content().string(not(containsString("id=\"receive\""))));
+        mvc.perform(get("/dossiers/" + d.code()).with(DemoAccounts.as(users, applicant)))
+                .andExpect(content().string(containsString("/dossiers/" + d.code() + "/receipt.pdf")));
+        mvc.perform(get("/dossiers/" + d.code() + "/receipt.pdf").with(DemoAccounts.as(users, "tiepnhan.pleiku")))
+                .andExpect(status().isForbidden());
+    }
+}
