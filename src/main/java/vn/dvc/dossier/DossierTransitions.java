@@ -112,6 +112,22 @@ public class DossierTransitions {
         return change(dossier, Action.REFUSE, actor, "REFUSED", text);
     }
 
+    /**
+     * The payment gateway confirmed a payment for the dossier: recorded in the timeline; a dossier
+     * waiting for that payment (status 6) goes back to processing (4).
+     */
+    @Transactional
+    public Dossier paymentReceived(String code, String orderRef, long amountVnd) {
+        Dossier dossier = lock(code);
+        String note = orderRef + " · " + String.format(java.util.Locale.ROOT, "%,d", amountVnd).replace(',', '.')
+                + " đ";
+        if (DossierLifecycle.allows(dossier.status(), Action.CONFIRM_PAYMENT)) {
+            return change(dossier, Action.CONFIRM_PAYMENT, "payment-gateway", "PAYMENT_CONFIRMED", note);
+        }
+        timeline(dossier.id(), clock.instant(), "payment-gateway", "PAYMENT_RECEIVED", null, null, note);
+        return dossier;
+    }
+
     /** Records the applicant's answer to the open supplement request; the dossier goes back to where it was. */
     Dossier supplied(Dossier locked, long supplementId, String actor, String note) {
         int before = jdbc.sql("select before_status from dossier_supplement where id = ?").param(supplementId)

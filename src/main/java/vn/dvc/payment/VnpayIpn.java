@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.dvc.dossier.DossierTransitions;
 import vn.dvc.shared.VietnamTime;
 
 /**
@@ -51,8 +52,11 @@ class VnpayIpn {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final DossierTransitions transitions;
+
     VnpayIpn(Merchants merchants, Payments payments, JdbcClient jdbc, TransactionTemplate transactions,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            ApplicationEventPublisher events, JsonMapper json, Clock clock, DossierTransitions transitions) {
+        this.transitions = transitions;
         this.merchants = merchants;
         this.payments = payments;
         this.jdbc = jdbc;
@@ -114,6 +118,8 @@ class VnpayIpn {
                         Timestamp.from(now), payment.id())
                 .update();
         if (paid) {
+            // In the IPN's transaction: the dossier records the payment (and leaves status 6) with it.
+            transitions.paymentReceived(payment.dossierCode(), payment.orderRef(), payment.amountVnd());
             events.publishEvent(new PaymentConfirmed(payment.dossierCode(), payment.orderRef(), payment.amountVnd(),
                     paidAt));
         }

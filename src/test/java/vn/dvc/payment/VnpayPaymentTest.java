@@ -46,6 +46,7 @@ import vn.dvc.catalogue.ProcedureCatalogue;
 import vn.dvc.document.Documents;
 import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.DossierSubmission;
+import vn.dvc.dossier.Dossiers;
 import vn.dvc.organisation.Agencies;
 import vn.dvc.organisation.Agency;
 import vn.dvc.organisation.AgencyLevel;
@@ -68,6 +69,7 @@ class VnpayPaymentTest {
     @Autowired DossierSubmission submission;
     @Autowired Agencies agencies;
     @Autowired Payments payments;
+    @Autowired Dossiers dossiers;
     @Autowired PaymentExpiry expiry;
     @Autowired JsonMapper json;
     @Autowired ApplicationEvents events;
@@ -275,6 +277,9 @@ class VnpayPaymentTest {
         assertThat(payment(order)).isEqualTo(paid);
         assertThat(events.stream(PaymentConfirmed.class)).hasSize(1);
         assertThat(auditedCodes(order.get("vnp_TxnRef"))).containsExactly("00", "02", "02");
+        // The dossier's timeline records the payment once.
+        assertThat(dossiers.timeline(dossier.id())).extracting(Dossiers.TimelineEntry::kind)
+                .containsOnlyOnce("PAYMENT_RECEIVED");
         // Paid once: a new start is refused.
         mvc.perform(post("/api/v1/dossiers/" + dossier.code() + "/payments")
                         .with(DemoAccounts.as(users, owner)).with(csrf()))
