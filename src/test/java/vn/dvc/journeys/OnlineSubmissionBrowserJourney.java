@@ -130,6 +130,7 @@ class OnlineSubmissionBrowserJourney extends PhoneJourney {
 
         // The public, signed out, looks the dossier up by its code and sees no personal data.
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/login']")));
         browser.get(url("/lookup"));
         type("lookup-code", code);
         browser.findElement(By.cssSelector("form[role=search] button")).click();

@@ -57,6 +57,7 @@ class PlanningBrowserJourney extends PhoneJourney {
         register(central, "NEW_BUILD", "90000000");
         assertThat(browser.findElements(By.cssSelector("#own-entries tr.entry"))).hasSize(2);
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/login']")));
 
         signIn("dieuphoi.stttt");
         browser.get(url("/admin/plans/" + YEAR + "/consolidation"));
@@ -91,6 +92,8 @@ class PlanningBrowserJourney extends PhoneJourney {
 
     void signIn(String username) {
         browser.get(url("/login"));
+        // After signing out, the sign-out's own navigation may still be landing: wait for the form.
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("GiaLai@2026");
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();

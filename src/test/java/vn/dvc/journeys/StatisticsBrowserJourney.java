@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,10 +79,12 @@ class StatisticsBrowserJourney {
 
         browser.get(url("/"));
         browser.findElement(By.cssSelector("footer a[href='/statistics']")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/statistics"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thống kê tiếp nhận và giải quyết hồ sơ");
         browser.get(url("/statistics?from=2031-01-01&to=2031-12-31"));
         new Select(browser.findElement(By.id("level"))).selectByValue("COMMUNE");
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("level=COMMUNE"));
 
         assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Toàn tỉnh");
         WebElement row = browser.findElement(By.xpath(
