@@ -62,24 +62,9 @@ final class DossierFixtures {
     static final String FORM = "{\"requestSummary\":\"Xin cấp bản sao\",\"contactName\":\"Trần Thị Bí Mật\","
             + "\"phone\":\"0912345678\",\"address\":\"12 Hùng Vương, Pleiku\"}";
 
-    /** A new applicant account (role APPLICANT) with an e-mail address; answers its id. */
+    /** A new applicant with a verified e-mail address ({@code username@example.vn}); answers its id. */
     long applicant(String username) {
-        long id = jdbc.sql("""
-                insert into account(username, password_hash, full_name, email) values (?, '{noop}x', ?, ?)
-                returning id""").params(username, "Người nộp " + username, username + "@example.vn")
-                .query(Long.class).single();
-        jdbc.sql("insert into account_role(account_id, role) values (?, 'APPLICANT')").param(id).update();
-        // A citizen with a verified e-mail address (the identity numbers are unique, not valid).
-        jdbc.sql("""
-                insert into applicant(account_id, kind, full_name, citizen_id, date_of_birth, sex, email,
-                                      email_verified_at, phone, address, terms_version, terms_accepted_at,
-                                      registered_at, updated_at)
-                values (?, 'CITIZEN', ?, ?, date '1985-01-01', 'MALE', ?, now(), '0912345678', 'Pleiku', 'test',
-                        now(), now(), now())""")
-                .params(id, "Người nộp " + username, String.format("%012d", 640_000_000_000L + NEXT.incrementAndGet()),
-                        username + "@example.vn")
-                .update();
-        return id;
+        return vn.dvc.TestApplicants.create(jdbc, username);
     }
 
     /**

@@ -52,23 +52,9 @@ final class PaymentFixtures {
         this.submission = submission;
     }
 
-    /** A new applicant account (role APPLICANT) with a verified e-mail address; answers its id. */
+    /** A new applicant with a verified e-mail address ({@code username@example.vn}); answers its id. */
     long applicant(String username) {
-        long id = jdbc.sql("""
-                insert into account(username, password_hash, full_name, email) values (?, '{noop}x', ?, ?)
-                returning id""").params(username, "Người nộp " + username, username + "@example.vn")
-                .query(Long.class).single();
-        jdbc.sql("insert into account_role(account_id, role) values (?, 'APPLICANT')").param(id).update();
-        jdbc.sql("""
-                insert into applicant(account_id, kind, full_name, citizen_id, date_of_birth, sex, email,
-                                      email_verified_at, phone, address, terms_version, terms_accepted_at,
-                                      registered_at, updated_at)
-                values (?, 'CITIZEN', ?, ?, date '1985-01-01', 'MALE', ?, now(), '0912345678', 'Pleiku', 'test',
-                        now(), now(), now())""")
-                .params(id, "Người nộp " + username, String.format("%012d", 650_000_000_000L + NEXT.incrementAndGet()),
-                        username + "@example.vn")
-                .update();
-        return id;
+        return vn.dvc.TestApplicants.create(jdbc, username);
     }
 
     /** A dossier of this applicant under a new online procedure whose ONLINE channel costs {@code feeVnd} (0: free). */
