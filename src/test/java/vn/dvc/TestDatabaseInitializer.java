@@ -18,7 +18,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "app.documents.dir=" + TestDocuments.DIRECTORY,
                 "server.shutdown=immediate",
                 "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + TestMail.port())
+                "spring.mail.port=" + TestMail.port(),
+                // Events leave through the machine's real RabbitMQ (127.0.0.1:5672, guest).
+                "app.integration.broker.enabled=true")
                 .applyTo(context.getEnvironment());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -40,8 +41,11 @@ class LoginThrottle {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            return; // a system's token or client secret, not a person signing in
+        }
         // The name typed may be an e-mail address or an identity number: count the failure on its account.
-        String typed = event.getAuthentication().getName();
+        String typed = limit(event.getAuthentication().getName());
         String username = accounts.usernameForSignIn(typed).orElse(typed);
         accounts.recordFailure(username, accountLimit, accountLock);
         accounts.logLogin(username, false, address(event.getAuthentication().getDetails()));
@@ -49,9 +53,17 @@ class LoginThrottle {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            return;
+        }
         String username = event.getAuthentication().getName();
         accounts.recordSuccess(username);
         accounts.logLogin(username, true, address(event.getAuthentication().getDetails()));
+    }
+
+    /** A name typed can be of any length; the log keeps its first 100 characters. */
+    private static String limit(String typed) {
+        return typed != null && typed.length() > 100 ? typed.substring(0, 100) : typed;
     }
 
     private static String address(Object details) {

@@ -10,16 +10,23 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -83,7 +90,10 @@ class SecurityConfiguration {
                         // The test gateway's page stands for VNPay's: no sign-in there (off with a real gateway).
                         .requestMatchers(HttpMethod.POST, "/sandbox/vnpay/pay").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                        // Systems with an OAuth2 token reach the integration API only (its scopes are checked there).
+                        .requestMatchers("/api/v1/integration/**").authenticated()
+                        .anyRequest().access(peopleOnly()))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 request.getContextPath() + (exception instanceof LockedException
@@ -92,7 +102,9 @@ class SecurityConfiguration {
                 // Scripts get 401 rather than a redirect to the sign-in page they cannot use.
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401()))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(csrfHandler))
+                        .csrfTokenRequestHandler(csrfHandler)
+                        // A bearer token is not sent by the browser on its own: no cross-site forgery to fear.
+                        .ignoringRequestMatchers(SecurityConfiguration::bearerToken))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -101,6 +113,18 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginAttemptFilter(throttle),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Signed-in people (not systems holding a token): the rest of the application is theirs. */
+    private static AuthorizationManager<RequestAuthorizationContext> peopleOnly() {
+        AuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
+        return (authentication, context) -> authentication.get() instanceof JwtAuthenticationToken
+                ? new AuthorizationDecision(false) : signedIn.authorize(authentication, context);
+    }
+
+    private static boolean bearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     private static AuthenticationEntryPoint signInOr401() {

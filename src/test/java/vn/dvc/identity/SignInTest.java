@@ -87,4 +87,10 @@ class SignInTest {
         mvc.perform(post("/login").param("username", "no-such-user").param("password", "x").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
     }
+
+    @Test
+    void aVeryLongNameTypedIsAnOrdinaryFailure() throws Exception {
+        mvc.perform(post("/login").param("username", "x".repeat(500)).param("password", "x").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+    }
 }
