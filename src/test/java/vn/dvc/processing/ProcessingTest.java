@@ -189,6 +189,13 @@ class ProcessingTest {
                         .with(DemoAccounts.as(users, SPECIALIST)).with(csrf()))
                 .andExpect(status().isBadRequest());
         uploadResult(SPECIALIST, code).andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("RESULT"));
+        uploadResult(SPECIALIST, code).andExpect(status().isOk()); // a second upload replaces the first
+        String applicant = jdbc.sql("select username from account where id = ?").param(d.applicantId())
+                .query(String.class).single();
+        // The applicant does not see results before the dossier is finished.
+        mvc.perform(get("/api/v1/dossiers/" + code).with(DemoAccounts.as(users, applicant)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.documents[?(@.kind == 'RESULT')]").isEmpty());
         act(SPECIALIST, code, "forward", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.currentStep.assignee").doesNotExist());
 
@@ -204,13 +211,17 @@ class ProcessingTest {
         assertThat(finished.finishedAt()).isNotNull();
         List<Dossiers.DossierDocument> results = dossiers.documents(finished.id()).stream()
                 .filter(doc -> "RESULT".equals(doc.kind())).toList();
-        assertThat(results).hasSize(1);
+        assertThat(results).hasSize(2);
+        // Once finished, the applicant sees the latest result only.
+        mvc.perform(get("/api/v1/dossiers/" + code).with(DemoAccounts.as(users, applicant)))
+                .andExpect(jsonPath("$.documents[?(@.kind == 'RESULT')].id").value(
+                        org.hamcrest.Matchers.contains((int) results.get(1).id())));
         assertThat(dossiers.timeline(finished.id())).extracting(Dossiers.TimelineEntry::kind)
-                .containsExactly("SUBMITTED", "RECEIVED", "RESULT_ATTACHED", "FINISHED");
+                .containsExactly("SUBMITTED", "RECEIVED", "RESULT_ATTACHED", "RESULT_ATTACHED", "FINISHED");
         assertThat(events.stream(DossierFinished.class).filter(e -> e.dossierCode().equals(code)).toList())
                 .singleElement().satisfies(e -> {
                     assertThat(e.agencyCode()).isEqualTo(ProcessingFixtures.JUSTICE);
-                    assertThat(e.resultDocumentId()).isEqualTo(results.get(0).documentId());
+                    assertThat(e.resultDocumentId()).isEqualTo(results.get(1).documentId());
                     assertThat(e.actor()).isEqualTo(LEADER);
                     assertThat(e.at()).isEqualTo(finished.finishedAt());
                 });
@@ -408,6 +419,15 @@ class ProcessingTest {
                         .with(DemoAccounts.as(users, SPECIALIST)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(processing.current(mine.id()).orElseThrow().assignee()).isEqualTo(LEADER);
+        mvc.perform(post("/processing/bulk-forward").param("code", pool.code()).with(DemoAccounts.as(users, SPECIALIST))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("đã chuyển sang bước tiếp theo")));
+        assertThat(processing.current(pool.id()).orElseThrow().ordinal()).isEqualTo(2);
+        mvc.perform(get("/admin/processes/edit").param("agency", ProcessingFixtures.JUSTICE)
+                        .with(DemoAccounts.as(users, ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"process-form\"")));
         mvc.perform(get("/admin/processes").with(DemoAccounts.as(users, ADMIN))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Thụ lý, xử lý hồ sơ")));
         mvc.perform(post("/admin/processes/save").with(DemoAccounts.as(users, ADMIN)).with(csrf())
