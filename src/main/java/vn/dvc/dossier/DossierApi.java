@@ -127,7 +127,7 @@ class DossierApi {
                 d.onBehalf() ? d.representation().representedName() : null, json.readTree(d.formJson()),
                 time(d.submittedAt()), time(d.receivedAt()), time(d.dueAt()), time(d.finishedAt()),
                 time(d.returnedAt()),
-                dossiers.documents(d.id()).stream().map(doc -> new DocumentView(doc.id(), doc.componentName(),
+                dossiers.applicantDocuments(d).stream().map(doc -> new DocumentView(doc.id(), doc.componentName(),
                         doc.componentIndex() == null ? null : doc.componentIndex() + 1, doc.kind(),
                         time(doc.addedAt()))).toList(),
                 dossiers.timeline(d.id()).stream().map(t -> new TimelineView(time(t.occurredAt()), t.kind(),

@@ -87,7 +87,7 @@ class DossierPages {
         model.addAttribute("timeline", dossiers.timeline(d.id()).stream().map(t -> Map.of("at", zoned(t.occurredAt()),
                 "kind", t.kind(), "to", t.to() == null ? 0 : t.to().national(),
                 "message", t.message() == null ? "" : t.message())).toList());
-        model.addAttribute("documents", dossiers.documents(d.id()));
+        model.addAttribute("documents", dossiers.applicantDocuments(d));
         model.addAttribute("supplements", dossiers.supplements(d.id()));
         model.addAttribute("canWithdraw", DossierLifecycle.allows(d.status(), Action.WITHDRAW));
         return "dossier/detail";
@@ -140,7 +140,7 @@ class DossierPages {
         AccountPrincipal applicant = applicant();
         Dossier d = dossiers.findOwned(code, applicant.id())
                 .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
-        return dossiers.documents(d.id()).stream().filter(doc -> doc.id() == id).findFirst()
+        return dossiers.applicantDocuments(d).stream().filter(doc -> doc.id() == id).findFirst()
                 .map(doc -> responses.preview(doc.documentId()))
                 .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
     }

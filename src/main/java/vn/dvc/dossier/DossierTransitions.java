@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,6 +111,49 @@ public class DossierTransitions {
         }
         Dossier dossier = lockAtAgency(code, officerAgencyCode);
         return change(dossier, Action.REFUSE, actor, "REFUSED", text);
+    }
+
+    /**
+     * An officer of the dossier's agency attaches the result of processing (a document already stored by
+     * {@code vn.dvc.document.Documents}) while the dossier is in progress; recorded in {@code dossier_document} with
+     * kind RESULT and in the timeline. A later result replaces an earlier one for approval.
+     */
+    @Transactional
+    public Dossiers.DossierDocument attachResult(String code, String officerAgencyCode, String actor, UUID documentId,
+            String name) {
+        Dossier dossier = lockAtAgency(code, officerAgencyCode);
+        if (!DossierLifecycle.allows(dossier.status(), Action.FINISH)) {
+            throw new ConflictException("dossier.result.not-allowed", dossier.code());
+        }
+        Instant now = clock.instant();
+        long id = jdbc.sql("""
+                insert into dossier_document(dossier_id, document_id, component_name, kind, added_at)
+                values (?, ?, ?, 'RESULT', ?) returning id""")
+                .params(dossier.id(), documentId, name, Timestamp.from(now)).query(Long.class).single();
+        timeline(dossier.id(), now, actor, "RESULT_ATTACHED", null, null, name);
+        return new Dossiers.DossierDocument(id, documentId, null, name, "RESULT", null, now);
+    }
+
+    /**
+     * The leader approves: the dossier of their agency is finished (status 9) with its latest RESULT document;
+     * {@code finished_at} is set, the timeline and the applicant are told, and {@link DossierStatusChanged} and
+     * {@link DossierFinished} are published in this transaction. Without a result it is refused (409).
+     */
+    @Transactional
+    public Dossier finish(String code, String officerAgencyCode, String actor) {
+        Dossier dossier = lockAtAgency(code, officerAgencyCode);
+        checkAllowed(dossier, Action.FINISH);
+        UUID result = jdbc.sql("""
+                select document_id from dossier_document where dossier_id = ? and kind = 'RESULT'
+                 order by id desc limit 1""").param(dossier.id()).query(UUID.class).optional()
+                .orElseThrow(() -> new ConflictException("dossier.finish.result-required", dossier.code()));
+        // As stored (PostgreSQL keeps microseconds), so that the event and the row tell the same time.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        jdbc.sql("update dossier set finished_at = ? where id = ?").params(Timestamp.from(now), dossier.id()).update();
+        Dossier finished = write(dossier, DossierLifecycle.next(dossier.status(), Action.FINISH, null), actor,
+                "FINISHED", null);
+        events.publishEvent(new DossierFinished(dossier.code(), dossier.agencyCode(), result, now, actor));
+        return finished;
     }
 
     /**

@@ -131,6 +131,18 @@ public class Dossiers {
                 .list();
     }
 
+    /**
+     * The documents an applicant sees: what was submitted and supplied, and a result only once processing is
+     * finished (status 9 or 10), the latest one (drafts uploaded while processing stay with the agency).
+     */
+    public List<DossierDocument> applicantDocuments(Dossier dossier) {
+        List<DossierDocument> all = documents(dossier.id());
+        boolean finished = dossier.status() == DossierStatus.FINISHED
+                || dossier.status() == DossierStatus.RESULT_DELIVERED;
+        DossierDocument result = all.stream().filter(d -> "RESULT".equals(d.kind())).reduce((a, b) -> b).orElse(null);
+        return all.stream().filter(d -> !"RESULT".equals(d.kind()) || (finished && d == result)).toList();
+    }
+
     public List<SupplementRequest> supplements(long dossierId) {
         return jdbc.sql("""
                 select id, requested_at, requested_by, items::text as items, reason, answered_at, answer_note

@@ -1,0 +1,203 @@
+package vn.dvc.processing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A small page writer for form 05 of Circular 01/2018 (A5 landscape, for its six-column table): lines of text
+ * top to bottom, wrapped, in the bundled DejaVu Sans. A copy of the reception module's writer, kept here so
+ * that neither module reaches into the other's internals. Text is normalised to NFC.
+ */
+final class SheetPdf implements AutoCloseable {
+
+    private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");
+    private static final byte[] BOLD = font("fonts/DejaVuSans-Bold.ttf");
+    static final float MARGIN = 36;
+
+    private final PDDocument document = new PDDocument();
+    private final PDType0Font regular;
+    private final PDType0Font bold;
+    private final PDRectangle size = new PDRectangle(PDRectangle.A5.getHeight(), PDRectangle.A5.getWidth());
+    private PDPageContentStream page;
+    private float y;
+
+    SheetPdf(String title) {
+        try {
+            regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(REGULAR));
+            bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(BOLD));
+            document.getDocumentInformation().setTitle(title);
+            newPage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] font(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    float width() {
+        return size.getWidth() - 2 * MARGIN;
+    }
+
+    private void newPage() throws IOException {
+        if (page != null) {
+            page.close();
+        }
+        PDPage p = new PDPage(size);
+        document.addPage(p);
+        page = new PDPageContentStream(document, p);
+        y = size.getHeight() - MARGIN;
+    }
+
+    private void room(float height) throws IOException {
+        if (y - height < MARGIN) {
+            newPage();
+        }
+    }
+
+    /** Text at a column of the current line, without moving down. */
+    void at(float x, String text, float fontSize, boolean strong) {
+        try {
+            page.beginText();
+            page.setFont(strong ? bold : regular, fontSize);
+            page.newLineAtOffset(MARGIN + x, y - fontSize);
+            page.showText(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
+            page.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Text centred in a band of the line starting at {@code x}, without moving down. */
+    void centred(float x, float band, String text, float fontSize, boolean strong) {
+        float w = textWidth(text, fontSize, strong);
+        at(x + Math.max(0, (band - w) / 2), text, fontSize, strong);
+    }
+
+    /** Moves down by one line of this size. */
+    void down(float fontSize) {
+        y -= fontSize * 1.35f;
+        try {
+            room(fontSize * 1.35f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A paragraph wrapped to the width from {@code x}. */
+    void paragraph(float x, String text, float fontSize, boolean strong) {
+        for (String line : wrap(text, width() - x, fontSize, strong)) {
+            at(x, line, fontSize, strong);
+            down(fontSize);
+        }
+    }
+
+    /** A table row: cells wrapped in their columns, with rules above and below. */
+    void row(float[] columns, List<String> cells, float fontSize, boolean strong) {
+        List<List<String>> lines = new ArrayList<>();
+        int height = 1;
+        for (int i = 0; i < cells.size(); i++) {
+            List<String> wrapped = wrap(cells.get(i), columns[i] - 4, fontSize, strong);
+            lines.add(wrapped);
+            height = Math.max(height, wrapped.size());
+        }
+        float rowHeight = height * fontSize * 1.35f + 4;
+        try {
+            room(rowHeight);
+            float top = y;
+            float x = MARGIN;
+            for (int i = 0; i < cells.size(); i++) {
+                float lineY = top - 2;
+                for (String line : lines.get(i)) {
+                    page.beginText();
+                    page.setFont(strong ? bold : regular, fontSize);
+                    page.newLineAtOffset(x + 2, lineY - fontSize);
+                    page.showText(java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFC));
+                    page.endText();
+                    lineY -= fontSize * 1.35f;
+                }
+                x += columns[i];
+            }
+            page.setLineWidth(0.5f);
+            x = MARGIN;
+            for (float column : columns) {
+                page.addRect(x, top - rowHeight, column, rowHeight);
+                x += column;
+            }
+            page.stroke();
+            y = top - rowHeight;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void space(float points) {
+        y -= points;
+    }
+
+    List<String> wrap(String text, float width, float fontSize, boolean strong) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : (text == null ? "" : text).split("\n")) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && textWidth(candidate, fontSize, strong) > width) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    float textWidth(String text, float fontSize, boolean strong) {
+        try {
+            return (strong ? bold : regular).getStringWidth(text) / 1000 * fontSize;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    byte[] bytes() {
+        try {
+            page.close();
+            page = null;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (page != null) {
+                page.close();
+            }
+            document.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
