@@ -181,7 +181,7 @@ class ApologyAndTrackingBookTest {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Mẫu 06");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
-                    .isEqualTo("SỔ THEO DÕI HỒ SƠ - Sở Tư pháp - Từ ngày 04/06/2018 đến ngày 30/06/2018");
+                    .isEqualTo("SỔ THEO DÕI HỒ SƠ - Sở Tư pháp tỉnh Gia Lai - Từ ngày 04/06/2018 đến ngày 30/06/2018");
             for (Row row : sheet) {
                 if (row.getRowNum() < 1) {
                     continue;

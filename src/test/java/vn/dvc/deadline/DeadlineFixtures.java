@@ -139,7 +139,9 @@ final class DeadlineFixtures {
             Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), out.toString())
                     .redirectErrorStream(true).start();
             assertThat(process.waitFor()).isZero();
-            return Files.readString(out).replaceAll("\\s+", " ");
+            // NFKC: pdftotext prints the ligatures it finds (ﬀ for ff in a username)
+            return java.text.Normalizer.normalize(Files.readString(out), java.text.Normalizer.Form.NFKC)
+                    .replaceAll("\\s+", " ");
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(out);
