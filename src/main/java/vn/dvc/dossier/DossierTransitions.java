@@ -157,6 +157,31 @@ public class DossierTransitions {
     }
 
     /**
+     * The reception officer returns the result of a finished dossier of their agency (status 9 to 10), online,
+     * at the counter or by post; {@code note} (how it was returned) goes to the timeline and the applicant.
+     */
+    @Transactional
+    public Dossier deliver(String code, String officerAgencyCode, String actor, String note) {
+        Dossier dossier = lockAtAgency(code, officerAgencyCode);
+        checkAllowed(dossier, Action.DELIVER);
+        jdbc.sql("update dossier set returned_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), dossier.id()).update();
+        return write(dossier, DossierLifecycle.next(dossier.status(), Action.DELIVER, null), actor, "RESULT_DELIVERED",
+                note);
+    }
+
+    /**
+     * Records something that happened to a dossier of the agency without changing its status (an apology and new
+     * appointment, a postal delivery update): a timeline line of this kind ({@code dossier.event.<kind>}).
+     */
+    @Transactional
+    public Dossier note(String code, String officerAgencyCode, String actor, String kind, String message) {
+        Dossier dossier = lockAtAgency(code, officerAgencyCode);
+        timeline(dossier.id(), clock.instant(), actor, kind, null, null, message);
+        return dossier;
+    }
+
+    /**
      * The payment gateway confirmed a payment for the dossier: recorded in the timeline; a dossier
      * waiting for that payment (status 6) goes back to processing (4).
      */

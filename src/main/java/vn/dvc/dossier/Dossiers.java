@@ -76,9 +76,15 @@ public class Dossiers {
      * @param statuses the statuses shown (empty: all)
      * @param dueBefore only dossiers due before this time (due soon, overdue), or null
      *        among those still open (not refused, withdrawn, finished or delivered)
+     * @param dueNotBefore and due at or after this time (due soon but not overdue), or null
      */
     public record AgencyQuery(String agencyCode, java.util.Set<DossierStatus> statuses, Instant dueBefore,
-            int page, int size) {
+            Instant dueNotBefore, int page, int size) {
+
+        public AgencyQuery(String agencyCode, java.util.Set<DossierStatus> statuses, Instant dueBefore, int page,
+                int size) {
+            this(agencyCode, statuses, dueBefore, null, page, size);
+        }
     }
 
     /** One agency's dossiers, oldest submission first (first come, first served). */
@@ -93,6 +99,10 @@ public class Dossiers {
         if (query.dueBefore() != null) {
             where.append(" and d.due_at < :dueBefore and d.status not in (3, 7, 9, 10)");
             params.put("dueBefore", Timestamp.from(query.dueBefore()));
+        }
+        if (query.dueNotBefore() != null) {
+            where.append(" and d.due_at >= :dueNotBefore");
+            params.put("dueNotBefore", Timestamp.from(query.dueNotBefore()));
         }
         long total = jdbc.sql("select count(*) from dossier d" + where).params(params).query(Long.class).single();
         params.put("limit", query.size());

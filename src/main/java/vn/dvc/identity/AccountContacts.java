@@ -1,5 +1,7 @@
 package vn.dvc.identity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,5 +26,22 @@ public class AccountContacts {
     /** The account holder's full name (for greetings), if the account exists. */
     public Optional<String> fullName(long accountId) {
         return jdbc.sql("select full_name from account where id = ?").param(accountId).query(String.class).optional();
+    }
+
+    /**
+     * The e-mail addresses of an agency's enabled officer accounts holding any of these roles (for warnings about
+     * their dossiers), each once, in username order.
+     */
+    public List<String> officerEmails(String agencyCode, Collection<Role> roles) {
+        if (agencyCode == null || roles == null || roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select a.email from account a
+                 where a.agency_code = :agency and a.enabled and a.email is not null and a.email <> ''
+                   and exists (select 1 from account_role r where r.account_id = a.id and r.role in (:roles))
+                 order by a.username""")
+                .param("agency", agencyCode).param("roles", roles.stream().map(Role::name).toList())
+                .query(String.class).list().stream().distinct().toList();
     }
 }

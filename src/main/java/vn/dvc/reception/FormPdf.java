@@ -15,10 +15,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A small A5 page writer for the forms of Circular 01/2018: lines of text top to bottom, wrapped to the page,
- * in DejaVu Sans (bundled, so Vietnamese prints on machines without fonts). Starts a new page when full.
+ * A small page writer for the forms of Circular 01/2018 (A5 by default; the tracking book, form 06, on A4
+ * landscape): lines of text top to bottom, wrapped to the page, in DejaVu Sans (bundled, so Vietnamese prints on
+ * machines without fonts). Starts a new page when full. Public for the forms other modules print (04, 06).
  */
-final class FormPdf implements AutoCloseable {
+public final class FormPdf implements AutoCloseable {
 
     private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = font("fonts/DejaVuSans-Bold.ttf");
@@ -27,11 +28,18 @@ final class FormPdf implements AutoCloseable {
     private final PDDocument document = new PDDocument();
     private final PDType0Font regular;
     private final PDType0Font bold;
-    private final PDRectangle size = PDRectangle.A5;
+    private final PDRectangle size;
     private PDPageContentStream page;
     private float y;
 
-    FormPdf(String title) {
+    /** An A5 portrait form. */
+    public FormPdf(String title) {
+        this(title, PDRectangle.A5);
+    }
+
+    /** A form on this page size (e.g. {@code new PDRectangle(842, 595)} for A4 landscape). */
+    public FormPdf(String title, PDRectangle size) {
+        this.size = size;
         try {
             regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(REGULAR));
             bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(BOLD));
@@ -50,7 +58,7 @@ final class FormPdf implements AutoCloseable {
         }
     }
 
-    float width() {
+    public float width() {
         return size.getWidth() - 2 * MARGIN;
     }
 
@@ -71,7 +79,7 @@ final class FormPdf implements AutoCloseable {
     }
 
     /** Text at a column of the current line, without moving down. */
-    void at(float x, String text, float fontSize, boolean strong) {
+    public void at(float x, String text, float fontSize, boolean strong) {
         try {
             page.beginText();
             page.setFont(strong ? bold : regular, fontSize);
@@ -84,13 +92,13 @@ final class FormPdf implements AutoCloseable {
     }
 
     /** Text centred in a band of the line starting at {@code x}, without moving down. */
-    void centred(float x, float band, String text, float fontSize, boolean strong) {
+    public void centred(float x, float band, String text, float fontSize, boolean strong) {
         float w = textWidth(text, fontSize, strong);
         at(x + Math.max(0, (band - w) / 2), text, fontSize, strong);
     }
 
     /** Moves down by one line of this size. */
-    void down(float fontSize) {
+    public void down(float fontSize) {
         y -= fontSize * 1.35f;
         try {
             room(fontSize * 1.35f);
@@ -100,7 +108,7 @@ final class FormPdf implements AutoCloseable {
     }
 
     /** A paragraph wrapped to the width from {@code x}. */
-    void paragraph(float x, String text, float fontSize, boolean strong) {
+    public void paragraph(float x, String text, float fontSize, boolean strong) {
         for (String line : wrap(text, width() - x, fontSize, strong)) {
             at(x, line, fontSize, strong);
             down(fontSize);
@@ -108,7 +116,7 @@ final class FormPdf implements AutoCloseable {
     }
 
     /** A table row: cells wrapped in their columns, with rules above and below. */
-    void row(float[] columns, List<String> cells, float fontSize, boolean strong) {
+    public void row(float[] columns, List<String> cells, float fontSize, boolean strong) {
         List<List<String>> lines = new ArrayList<>();
         int height = 1;
         for (int i = 0; i < cells.size(); i++) {
@@ -146,11 +154,11 @@ final class FormPdf implements AutoCloseable {
         }
     }
 
-    void space(float points) {
+    public void space(float points) {
         y -= points;
     }
 
-    List<String> wrap(String text, float width, float fontSize, boolean strong) {
+    public List<String> wrap(String text, float width, float fontSize, boolean strong) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : (text == null ? "" : text).split("\n")) {
             StringBuilder line = new StringBuilder();
@@ -168,7 +176,7 @@ final class FormPdf implements AutoCloseable {
         return lines;
     }
 
-    float textWidth(String text, float fontSize, boolean strong) {
+    public float textWidth(String text, float fontSize, boolean strong) {
         try {
             return (strong ? bold : regular).getStringWidth(text) / 1000 * fontSize;
         } catch (IOException e) {
@@ -176,7 +184,7 @@ final class FormPdf implements AutoCloseable {
         }
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try {
             page.close();
             page = null;

@@ -1,7 +1,6 @@
 package vn.dvc.reception;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -38,7 +37,7 @@ class ReceptionApi {
 
     record QueueItem(String dossierCode, String procedureCode, String procedureName, String agencyCode, String channel,
             DossierStatus status, int nationalStatus, OffsetDateTime submittedAt, OffsetDateTime receivedAt,
-            OffsetDateTime dueAt, boolean overdue) {
+            OffsetDateTime dueAt, boolean overdue, boolean dueSoon) {
     }
 
     record QueuePage(List<QueueItem> items, long total, int page, int size) {
@@ -81,9 +80,11 @@ class ReceptionApi {
     private final CurrentUser currentUser;
     private final JsonMapper json;
     private final Clock clock;
+    private final DueSoon dueSoon;
 
     ReceptionApi(Reception reception, Dossiers dossiers, RefusalReasons reasons, CurrentUser currentUser,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, DueSoon dueSoon) {
+        this.dueSoon = dueSoon;
         this.reception = reception;
         this.dossiers = dossiers;
         this.reasons = reasons;
@@ -95,20 +96,22 @@ class ReceptionApi {
     @GetMapping("/api/v1/queue")
     @Operation(summary = "Hàng đợi hồ sơ của cơ quan", description = "Hồ sơ của cơ quan của cán bộ, nộp trước ở trước. "
             + "status: số trạng thái (1..10), mặc định 1 (mới đăng ký) cho cán bộ tiếp nhận, 4 (đang xử lý) cho "
-            + "chuyên viên và lãnh đạo; due: soon (đến hạn trong 2 ngày) hoặc overdue (quá hạn); page từ 0, size tối đa 100.")
+            + "chuyên viên và lãnh đạo; due: soon (sắp đến hạn: chưa quá hạn, đến hạn trong thời gian báo trước, mặc định "
+            + "1 ngày làm việc) hoặc overdue (quá hạn); page từ 0, size tối đa 100.")
     QueuePage queue(@RequestParam(required = false) Integer status, @RequestParam(required = false) String due,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         AccountPrincipal officer = officer();
         Instant now = clock.instant();
-        PageResult<Dossier> result = dossiers.atAgency(query(officer, status, due, now, PageResult.clampPage(page),
-                PageResult.clampSize(size)));
-        return new QueuePage(result.items().stream().map(d -> item(d, now)).toList(), result.total(), result.page(),
-                result.size());
+        Instant soon = dueSoon.limit(now, officer.agencyCode());
+        PageResult<Dossier> result = dossiers.atAgency(query(officer, status, due, now, soon,
+                PageResult.clampPage(page), PageResult.clampSize(size)));
+        return new QueuePage(result.items().stream().map(d -> item(d, now, soon)).toList(), result.total(),
+                result.page(), result.size());
     }
 
     /** The query of a queue request: the officer's agency, a status and a due filter. */
-    static Dossiers.AgencyQuery query(AccountPrincipal officer, Integer status, String due, Instant now, int page,
-            int size) {
+    static Dossiers.AgencyQuery query(AccountPrincipal officer, Integer status, String due, Instant now,
+            Instant soonLimit, int page, int size) {
         String agency = Reception.officerAgency(officer);
         Set<DossierStatus> statuses;
         if (status != null) {
@@ -123,14 +126,16 @@ class ReceptionApi {
                     : EnumSet.of(DossierStatus.IN_PROGRESS);
         }
         Instant dueBefore = null;
+        Instant dueNotBefore = null;
         if (due != null && !due.isBlank()) {
             dueBefore = switch (due) {
-                case "soon" -> now.plus(Duration.ofDays(2));
+                case "soon" -> soonLimit.plusMillis(1);
                 case "overdue" -> now;
                 default -> throw new InvalidInputException("reception.queue.filter-unknown", "due=" + due);
             };
+            dueNotBefore = "soon".equals(due) ? now : null;
         }
-        return new Dossiers.AgencyQuery(agency, statuses, dueBefore, page, size);
+        return new Dossiers.AgencyQuery(agency, statuses, dueBefore, dueNotBefore, page, size);
     }
 
     @GetMapping("/api/v1/queue/{code}")
@@ -178,9 +183,16 @@ class ReceptionApi {
                 d.receivedAt() == null ? null : receiptUrl(d));
     }
 
-    static QueueItem item(Dossier d, Instant now) {
+    static QueueItem item(Dossier d, Instant now, Instant soonLimit) {
         return new QueueItem(d.code(), d.procedureCode(), d.procedureName(), d.agencyCode(), d.channel().name(), d.status(),
-                d.status().national(), time(d.submittedAt()), time(d.receivedAt()), time(d.dueAt()), overdue(d, now));
+                d.status().national(), time(d.submittedAt()), time(d.receivedAt()), time(d.dueAt()), overdue(d, now),
+                dueSoon(d, now, soonLimit));
+    }
+
+    /** Not done, not yet overdue, but due within the lead time ({@link DueSoon}). */
+    static boolean dueSoon(Dossier d, Instant now, Instant soonLimit) {
+        return d.dueAt() != null && !d.dueAt().isBefore(now) && !d.dueAt().isAfter(soonLimit) && !d.status().closed()
+                && d.status() != DossierStatus.FINISHED;
     }
 
     /** Due and not done by now (refused, withdrawn, finished and delivered dossiers are done). */

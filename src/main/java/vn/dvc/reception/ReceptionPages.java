@@ -42,9 +42,11 @@ class ReceptionPages {
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
+    private final DueSoon dueSoon;
 
     ReceptionPages(Reception reception, Dossiers dossiers, RefusalReasons reasons, CurrentUser currentUser,
-            JsonMapper json, MessageSource messages, Clock clock) {
+            JsonMapper json, MessageSource messages, Clock clock, DueSoon dueSoon) {
+        this.dueSoon = dueSoon;
         this.reception = reception;
         this.dossiers = dossiers;
         this.reasons = reasons;
@@ -56,7 +58,7 @@ class ReceptionPages {
 
     /** A queue line as the page shows it. */
     record Line(String code, String procedureName, String channel, int status, ZonedDateTime submittedAt,
-            ZonedDateTime dueAt, boolean overdue) {
+            ZonedDateTime dueAt, boolean overdue, boolean dueSoon) {
     }
 
     @GetMapping("/reception")
@@ -65,10 +67,12 @@ class ReceptionPages {
         AccountPrincipal officer = officer();
         Instant now = clock.instant();
         String dueFilter = due == null ? "" : due;
-        PageResult<Dossier> result = dossiers.atAgency(ReceptionApi.query(officer, status, dueFilter, now,
+        Instant soon = dueSoon.limit(now, officer.agencyCode());
+        PageResult<Dossier> result = dossiers.atAgency(ReceptionApi.query(officer, status, dueFilter, now, soon,
                 PageResult.clampPage(page), PageResult.DEFAULT_SIZE));
         model.addAttribute("result", result.map(d -> new Line(d.code(), d.procedureName(), d.channel().name(),
-                d.status().national(), zoned(d.submittedAt()), zoned(d.dueAt()), ReceptionApi.overdue(d, now))));
+                d.status().national(), zoned(d.submittedAt()), zoned(d.dueAt()), ReceptionApi.overdue(d, now),
+                ReceptionApi.dueSoon(d, now, soon))));
         model.addAttribute("status", status);
         model.addAttribute("due", dueFilter);
         model.addAttribute("pagerBase", "/reception?" + (status == null ? "" : "status=" + status + "&")

@@ -81,7 +81,7 @@ class IntegrationEventsTest {
         String dropped = "DROPPED-" + UUID.randomUUID();
         Instant at = Instant.parse("2026-11-25T02:00:00Z");
         transaction.executeWithoutResult(status -> events.publishEvent(new DossierStatusChanged(kept,
-                "000.00.03.H21", "1.001193", Channel.ONLINE, DossierStatus.NEWLY_SUBMITTED, DossierStatus.IN_PROGRESS,
+                "000.00.03.H21", "1.001193", Channel.ONLINE, DossierStatus.IN_PROGRESS, DossierStatus.SUPPLEMENT_REQUESTED,
                 at)));
         transaction.executeWithoutResult(status -> {
             events.publishEvent(new DossierSubmitted(dropped, "000.00.03.H21", "1.001193", 1L, Channel.ONLINE, at));
@@ -93,8 +93,8 @@ class IntegrationEventsTest {
         String payload = jdbc.sql("select cast(payload as text) from integration_event where payload ->> 'dossierCode' = ?")
                 .param(kept).query(String.class).single();
         JsonNode json = JSON.readTree(payload);
-        assertThat(json.get("fromStatus").asInt()).isEqualTo(1);
-        assertThat(json.get("toStatus").asInt()).isEqualTo(4);
+        assertThat(json.get("fromStatus").asInt()).isEqualTo(4);
+        assertThat(json.get("toStatus").asInt()).isEqualTo(5);
         assertThat(json.get("agencyCode").asString()).isEqualTo("000.00.03.H21");
         assertThat(json.get("occurredAt").asString()).isEqualTo("2026-11-25T02:00:00Z");
     }
