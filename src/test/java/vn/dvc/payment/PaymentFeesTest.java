@@ -52,6 +52,8 @@ class PaymentFeesTest {
     @Autowired DossierFees fees;
     @Autowired Payments payments;
     @Autowired JsonMapper json;
+    @Autowired PaymentRequests requests;
+    @Autowired java.time.Clock clock;
 
     PaymentFixtures fixtures;
     String owner;
@@ -167,6 +169,25 @@ class PaymentFeesTest {
         fixtures.applicant(other);
         mvc.perform(get("/api/v1/dossiers/" + d.code() + "/payments").with(DemoAccounts.as(users, other)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void afterReceptionTimingOffersTheFeeOnlyOnceReceivedWithTheDeadlineFromTheReceipt() {
+        Dossier d = dossier(List.of(), List.of(new Fee(40_000, "Lệ phí")), List.of(), null);
+        PaymentDues after = new PaymentDues(fees, requests, payments, clock, PaymentDues.FeeTiming.AFTER_RECEPTION,
+                java.time.Period.ofDays(5));
+        assertThat(after.feePayableNow(d)).isFalse();
+        assertThat(after.feeDeadline(d)).isNull();
+        assertThat(after.payableNow(d)).isEmpty();
+        java.time.Instant received = java.time.LocalDateTime.of(2026, 3, 2, 9, 0).atZone(VietnamTime.ZONE).toInstant();
+        Dossier receivedDossier = new Dossier(d.id(), d.code(), d.procedureVersionId(), d.procedureCode(),
+                d.procedureName(), d.agencyCode(), d.applicantId(), d.representation(), d.channel(),
+                vn.dvc.dossier.DossierStatus.IN_PROGRESS, d.caseIndex(), d.formJson(), d.submittedAt(), received,
+                null, null, null, d.rowVersion());
+        assertThat(after.feePayableNow(receivedDossier)).isTrue();
+        assertThat(after.feeDeadline(receivedDossier))
+                .isEqualTo(java.time.LocalDateTime.of(2026, 3, 7, 23, 59).atZone(VietnamTime.ZONE).toInstant());
+        assertThat(after.payableNow(receivedDossier)).get().extracting(PaymentDues.Due::amountVnd).isEqualTo(40_000L);
     }
 
     @Test
