@@ -182,19 +182,49 @@ public class DossierTransitions {
     }
 
     /**
+     * An officer of the dossier's agency asks the applicant to pay an additional amount (financial obligation,
+     * status 6): the amount, the reason and the deadline go to the timeline and to the applicant's mail. The
+     * caller (the payment module) validates the input and records what is to be paid in the same transaction.
+     */
+    @Transactional
+    public Dossier requestPayment(String code, String officerAgencyCode, String actor, long amountVnd, String reason,
+            Instant deadline) {
+        if (amountVnd <= 0 || reason == null || reason.isBlank() || deadline == null) {
+            throw new IllegalArgumentException("a payment request needs an amount, a reason and a deadline");
+        }
+        Dossier dossier = lockAtAgency(code, officerAgencyCode);
+        String due = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .format(deadline.atZone(vn.dvc.shared.VietnamTime.ZONE));
+        String note = vnd(amountVnd) + " · " + reason.strip() + " · hạn " + due;
+        return change(dossier, Action.REQUEST_PAYMENT, actor, "PAYMENT_REQUESTED", note);
+    }
+
+    /**
      * The payment gateway confirmed a payment for the dossier: recorded in the timeline; a dossier
      * waiting for that payment (status 6) goes back to processing (4).
      */
     @Transactional
     public Dossier paymentReceived(String code, String orderRef, long amountVnd) {
+        return paymentReceived(code, orderRef, amountVnd, true);
+    }
+
+    /**
+     * As {@link #paymentReceived(String, String, long)}; a payment that does not settle the amount the dossier
+     * waits for ({@code settlesRequest} false, e.g. its ordinary fee) is only recorded in the timeline.
+     */
+    @Transactional
+    public Dossier paymentReceived(String code, String orderRef, long amountVnd, boolean settlesRequest) {
         Dossier dossier = lock(code);
-        String note = orderRef + " · " + String.format(java.util.Locale.ROOT, "%,d", amountVnd).replace(',', '.')
-                + " đ";
-        if (DossierLifecycle.allows(dossier.status(), Action.CONFIRM_PAYMENT)) {
+        String note = orderRef + " · " + vnd(amountVnd);
+        if (settlesRequest && DossierLifecycle.allows(dossier.status(), Action.CONFIRM_PAYMENT)) {
             return change(dossier, Action.CONFIRM_PAYMENT, "payment-gateway", "PAYMENT_CONFIRMED", note);
         }
         timeline(dossier.id(), clock.instant(), "payment-gateway", "PAYMENT_RECEIVED", null, null, note);
         return dossier;
+    }
+
+    private static String vnd(long amountVnd) {
+        return String.format(java.util.Locale.ROOT, "%,d", amountVnd).replace(',', '.') + " đ";
     }
 
     /** Records the applicant's answer to the open supplement request; the dossier goes back to where it was. */

