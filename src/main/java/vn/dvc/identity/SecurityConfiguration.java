@@ -78,8 +78,11 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
                                 "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
                                 "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
-                                "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**")
+                                "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
+                                "/verify", "/verify/**", "/api/v1/verify/**")
                         .permitAll()
+                        // Anyone may check a result file (it changes nothing).
+                        .requestMatchers(HttpMethod.POST, "/verify", "/api/v1/verify").permitAll()
                         // The test gateway's page stands for VNPay's: no sign-in there (off with a real gateway).
                         .requestMatchers(HttpMethod.POST, "/sandbox/vnpay/pay").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -92,7 +95,9 @@ class SecurityConfiguration {
                 // Scripts get 401 rather than a redirect to the sign-in page they cannot use.
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401()))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(csrfHandler))
+                        .csrfTokenRequestHandler(csrfHandler)
+                        // checking a result file changes nothing, and scripts call it without a session
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/verify")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
