@@ -197,12 +197,20 @@ public class ElectronicResults {
                 .orElse(text("result.pdf.decision.default", agencyName, request, applicant, dossier.code()));
         List<Map.Entry<String, String>> answers = new ArrayList<>();
         var definition = forms.definitionFor(dossier.procedureVersionId());
+        // In the order of the form (the stored JSON does not keep it), then any answer the form no longer has.
+        List<String> names = new ArrayList<>(definition.fields().stream().map(FormField::name).toList());
         form.properties().forEach(e -> {
-            if (answers.size() < MAX_ANSWERS && e.getValue().isValueNode() && !e.getValue().asString().isBlank()) {
-                String label = definition.field(e.getKey()).map(FormField::label).orElse(e.getKey());
-                answers.add(new SimpleEntry<>(label, e.getValue().asString()));
+            if (!names.contains(e.getKey())) {
+                names.add(e.getKey());
             }
         });
+        for (String name : names) {
+            JsonNode value = form.get(name);
+            if (answers.size() < MAX_ANSWERS && value != null && value.isValueNode() && !value.asString().isBlank()) {
+                String label = definition.field(name).map(FormField::label).orElse(name);
+                answers.add(new SimpleEntry<>(label, value.asString()));
+            }
+        }
         return new ResultPdf.Template(text("result.pdf.title", resultCode),
                 List.of(agencyName.toUpperCase(VIETNAMESE), text("result.pdf.nation"), "", text("result.pdf.motto")),
                 text("result.pdf.heading"), facts, text("result.pdf.decision"), decision, text("result.pdf.answers"),

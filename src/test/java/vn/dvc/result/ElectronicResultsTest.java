@@ -354,6 +354,34 @@ class ElectronicResultsTest {
         assertThat(detail).contains("id=\"results\"").contains(result.resultCode() + ".pdf");
     }
 
+    @Test
+    void theOfficerSeesTheSignatureOfASignedUpload() throws Exception {
+        SigningKey key = SignedPdfInspectionTest.expiredKey();
+        byte[] signed = PdfSigner.sign(ResultFixtures.demoPdf(), key, new PdfSigner.Details("Nguyễn Văn Ký", "Đồng ý",
+                "Pleiku", null, java.time.Instant.now().minus(java.time.Duration.ofDays(500))));
+        String owner = ResultFixtures.unique("tep-ky-so");
+        Dossier dossier = fixtures().dossier(owner, signed);
+
+        String page = mvc.perform(get("/reception/dossiers/" + dossier.code()).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Nguyễn Văn Ký").contains("Chứng thư đã hết hạn")
+                .contains("Chữ ký hợp lệ, bao toàn bộ tệp").contains("Không dẫn đến chứng thư gốc mà hệ thống biết");
+
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code() + "/signatures").with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].componentName").value("Tờ khai yêu cầu"))
+                .andExpect(jsonPath("$[0].signatures[0].signerName").value("Nguyễn Văn Ký"))
+                .andExpect(jsonPath("$[0].signatures[0].certificateExpired").value(true))
+                .andExpect(jsonPath("$[0].signatures[0].coversWholeDocument").value(true))
+                .andExpect(jsonPath("$[0].signatures[0].digestMatches").value(true))
+                .andExpect(jsonPath("$[0].signatures[0].chain").value("UNKNOWN_ROOT"));
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code() + "/signatures").with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code() + "/signatures")
+                        .with(DemoAccounts.as(users, "tiepnhan.pleiku")))
+                .andExpect(status().isNotFound());
+    }
+
     static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
         for (int i = from; i <= haystack.length - needle.length; i++) {
