@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,11 +73,13 @@ public class ElectronicResults {
     private final JsonMapper json;
     private final Clock clock;
     private final String publicUrl;
+    private final ApplicationEventPublisher events;
 
     ElectronicResults(Dossiers dossiers, Agencies agencies, Applicants applicants, AccountContacts contacts,
             Forms forms, Documents documents, SigningKeys keys, ResultRecords records, MessageSource messages,
             JsonMapper json, Clock clock, @Value("${result.public-url:${app.public-url:http://localhost:8080}}")
-            String publicUrl) {
+            String publicUrl, ApplicationEventPublisher events) {
+        this.events = events;
         this.dossiers = dossiers;
         this.agencies = agencies;
         this.applicants = applicants;
@@ -132,6 +135,8 @@ public class ElectronicResults {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
+        events.publishEvent(new ElectronicResultIssued(resultCode, dossier.code(), dossier.agencyCode(), stored.id(),
+                actor, signedAt));
         log.info("Issued electronic result {} ({} bytes, SHA-256 {})", resultCode, stored.size(), stored.sha256());
         return result;
     }

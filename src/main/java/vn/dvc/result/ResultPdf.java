@@ -140,8 +140,7 @@ final class ResultPdf {
     static BitMatrix qr(String text) {
         try {
             return new QRCodeWriter().encode(text, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot encode a QR code", e);
         }

@@ -40,6 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -58,8 +60,10 @@ import vn.dvc.dossier.DossierSubmission;
 import vn.dvc.result.ResultVerification.Verdict;
 
 @IntegrationTest
+@RecordApplicationEvents
 class ElectronicResultsTest {
 
+    @Autowired ApplicationEvents events;
     @Autowired ElectronicResults results;
     @Autowired ResultVerification verification;
     @Autowired MockMvc mvc;
@@ -100,6 +104,11 @@ class ElectronicResultsTest {
         assertThat(result.agencyName()).isEqualTo(ResultFixtures.JUSTICE_NAME);
         assertThat(result.generated()).isTrue();
         assertThat(result.signerName()).isEqualTo(ResultFixtures.JUSTICE_NAME + " (DEMO)");
+        assertThat(events.stream(ElectronicResultIssued.class)).singleElement().satisfies(e -> {
+            assertThat(e.resultCode()).isEqualTo(result.resultCode());
+            assertThat(e.documentId()).isEqualTo(result.documentId());
+            assertThat(e.issuedBy()).isEqualTo("lanhdao.stp");
+        });
         byte[] pdf = bytes(result);
         assertThat(SignedPdfInspection.sha256(pdf)).isEqualTo(result.sha256());
 
