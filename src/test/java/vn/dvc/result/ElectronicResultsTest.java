@@ -64,6 +64,7 @@ import vn.dvc.result.ResultVerification.Verdict;
 class ElectronicResultsTest {
 
     @Autowired ApplicationEvents events;
+    @org.springframework.beans.factory.annotation.Value("${app.public-url}") String publicUrl;
     @Autowired ElectronicResults results;
     @Autowired ResultVerification verification;
     @Autowired MockMvc mvc;
@@ -159,7 +160,7 @@ class ElectronicResultsTest {
             String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                     new RGBLuminanceSource(foot.getWidth(), foot.getHeight(), pixels))),
                     Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-            assertThat(decoded).isEqualTo("http://localhost:8080/verify/" + result.resultCode());
+            assertThat(decoded).isEqualTo(publicUrl + "/verify/" + result.resultCode());
         }
     }
 
