@@ -16,6 +16,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "app.demo-data.load=true",
                 "app.login.max-attempts-per-address=1000",
                 "app.documents.dir=" + TestDocuments.DIRECTORY,
+                "result.signing.dir=" + TestDocuments.DIRECTORY.resolveSibling(TestDocuments.DIRECTORY.getFileName() + "-signing"),
                 "server.shutdown=immediate",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + TestMail.port(),

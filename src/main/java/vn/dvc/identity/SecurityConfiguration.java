@@ -85,8 +85,11 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
                                 "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
                                 "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
-                                "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**")
+                                "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
+                                "/verify", "/verify/**", "/api/v1/verify/**")
                         .permitAll()
+                        // Anyone may check a result file (it changes nothing).
+                        .requestMatchers(HttpMethod.POST, "/verify", "/api/v1/verify").permitAll()
                         // The test gateway's page stands for VNPay's: no sign-in there (off with a real gateway).
                         .requestMatchers(HttpMethod.POST, "/sandbox/vnpay/pay", "/sandbox/vnpay/querydr").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -106,7 +109,9 @@ class SecurityConfiguration {
                         // A bearer token is not sent by the browser on its own: no cross-site forgery to fear.
                         .ignoringRequestMatchers(SecurityConfiguration::bearerToken)
                         // The test gateway's merchant API is called server to server, signed, without a session.
-                        .ignoringRequestMatchers("/sandbox/vnpay/querydr"))
+                        .ignoringRequestMatchers("/sandbox/vnpay/querydr")
+                        // checking a result file changes nothing, and scripts call it without a session
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/verify")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

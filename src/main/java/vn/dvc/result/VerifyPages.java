@@ -1,0 +1,76 @@
+package vn.dvc.result;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The public verification page: {@code /verify/{resultCode}} (where the QR code leads) says whether we
+ * issued a result with that code and shows what is public of it; the form on {@code /verify} takes a PDF
+ * and says GENUINE, MODIFIED or UNKNOWN.
+ */
+@Controller
+class VerifyPages {
+
+    private final ResultVerification verification;
+    private final VerifyThrottle throttle;
+
+    VerifyPages(ResultVerification verification, VerifyThrottle throttle) {
+        this.verification = verification;
+        this.throttle = throttle;
+    }
+
+    @GetMapping("/verify")
+    String form() {
+        return "result/verify";
+    }
+
+    @GetMapping("/verify/{resultCode}")
+    String byCode(@PathVariable String resultCode, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        model.addAttribute("code", resultCode);
+        if (!allowed(model, request, response)) {
+            return "result/verify";
+        }
+        verification.byCode(resultCode).ifPresentOrElse(r -> model.addAttribute("found", ResultViews.publicView(r)),
+                () -> {
+                    model.addAttribute("unknownCode", true);
+                    response.setStatus(HttpStatus.NOT_FOUND.value());
+                });
+        return "result/verify";
+    }
+
+    @PostMapping("/verify")
+    String byFile(@RequestParam(required = false) MultipartFile file, Model model, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        if (!allowed(model, request, response)) {
+            return "result/verify";
+        }
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("fileMissing", true);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "result/verify";
+        }
+        model.addAttribute("checked", VerifyApi.answer(verification.verify(file.getBytes())));
+        return "result/verify";
+    }
+
+    private boolean allowed(Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (!throttle.tryAcquire(request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("tooMany", throttle.secondsUntilNextWindow(request.getRemoteAddr()));
+            return false;
+        }
+        return true;
+    }
+}
