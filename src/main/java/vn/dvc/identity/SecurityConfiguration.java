@@ -78,7 +78,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
                                 "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
                                 "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
-                                "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**")
+                                "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
+                                "/statistics/satisfaction", "/ranking", "/ranking/**", "/api/v1/ranking/**")
                         .permitAll()
                         // The test gateway's page stands for VNPay's: no sign-in there (off with a real gateway).
                         .requestMatchers(HttpMethod.POST, "/sandbox/vnpay/pay").permitAll()
