@@ -86,7 +86,8 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
                                 "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
                                 "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
-                                "/verify", "/verify/**", "/api/v1/verify/**")
+                                "/verify", "/verify/**", "/api/v1/verify/**",
+                                "/statistics/satisfaction", "/ranking", "/ranking/**", "/api/v1/ranking/**")
                         .permitAll()
                         // Anyone may check a result file (it changes nothing).
                         .requestMatchers(HttpMethod.POST, "/verify", "/api/v1/verify").permitAll()
