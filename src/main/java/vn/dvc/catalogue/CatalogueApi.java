@@ -28,7 +28,10 @@ class CatalogueApi {
     private final Procedures procedures;
     private final Agencies agencies;
 
-    CatalogueApi(Procedures procedures, Agencies agencies) {
+    private final ServiceOfferings offerings;
+
+    CatalogueApi(Procedures procedures, Agencies agencies, ServiceOfferings offerings) {
+        this.offerings = offerings;
         this.procedures = procedures;
         this.agencies = agencies;
     }
@@ -81,7 +84,7 @@ class CatalogueApi {
             List<ImplementationView> implementations, int serviceLevel, OnlineMode onlineMode,
             boolean centrallyProvided, List<ChannelView> channels, List<CaseView> components, String steps,
             String applicants, String results, String legalBasis, String conditions, String sourceUrl,
-            String demoNote, long versionId, int versionNo, Instant updatedAt) {
+            String demoNote, long versionId, int versionNo, Instant updatedAt, ServiceOfferings.Offerings offerings) {
     }
 
     @GetMapping("/{code}")
@@ -90,10 +93,10 @@ class CatalogueApi {
     ProcedureDetail detail(@PathVariable String code) {
         Procedure procedure = procedures.find(code)
                 .orElseThrow(() -> new NotFoundException("catalogue.error.not-found", code));
-        return toDetail(procedure, agencies);
+        return toDetail(procedure, agencies, offerings);
     }
 
-    static ProcedureDetail toDetail(Procedure procedure, Agencies agencies) {
+    static ProcedureDetail toDetail(Procedure procedure, Agencies agencies, ServiceOfferings offerings) {
         ProcedureContent c = procedure.content();
         AgencyRef lead = c.leadAgencyCode() == null ? null : agencies.find(c.leadAgencyCode())
                 .map(a -> new AgencyRef(a.code(), a.name(), a.level())).orElse(null);
@@ -112,6 +115,6 @@ class CatalogueApi {
                                 d.templateId() == null ? null : "/forms/" + d.templateId()))
                         .toList())).toList(),
                 c.steps(), c.applicants(), c.results(), c.legalBasis(), c.conditions(), c.sourceUrl(), c.demoNote(),
-                procedure.versionId(), procedure.versionNo(), procedure.createdAt());
+                procedure.versionId(), procedure.versionNo(), procedure.createdAt(), offerings.of(c));
     }
 }

@@ -31,8 +31,10 @@ class CataloguePages {
     private final Procedures procedures;
     private final Agencies agencies;
     private final FormTemplates templates;
+    private final ServiceOfferings offerings;
 
-    CataloguePages(Procedures procedures, Agencies agencies, FormTemplates templates) {
+    CataloguePages(Procedures procedures, Agencies agencies, FormTemplates templates, ServiceOfferings offerings) {
+        this.offerings = offerings;
         this.procedures = procedures;
         this.agencies = agencies;
         this.templates = templates;
@@ -77,7 +79,7 @@ class CataloguePages {
     String procedure(@PathVariable String code, Model model) {
         Procedure procedure = procedures.find(code)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("p", CatalogueApi.toDetail(procedure, agencies));
+        model.addAttribute("p", CatalogueApi.toDetail(procedure, agencies, offerings));
         return "catalogue/procedure";
     }
 

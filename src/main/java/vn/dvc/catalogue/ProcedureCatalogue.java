@@ -28,9 +28,11 @@ public class ProcedureCatalogue {
     private final Agencies agencies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ServiceOfferings offerings;
 
     ProcedureCatalogue(Procedures procedures, FormTemplates templates, Agencies agencies,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ServiceOfferings offerings) {
+        this.offerings = offerings;
         this.procedures = procedures;
         this.templates = templates;
         this.agencies = agencies;
@@ -101,7 +103,16 @@ public class ProcedureCatalogue {
 
     /** Checks content without saving it (imports validate every row before changing anything). */
     public List<FieldProblem> problems(ProcedureContent content) {
-        return ProcedureRules.check(normalise(content), this::activeAgency);
+        return allProblems(normalise(content));
+    }
+
+    /** The content's own rules, then (when those hold) what its level needs from the other modules. */
+    private List<FieldProblem> allProblems(ProcedureContent content) {
+        List<FieldProblem> problems = new java.util.ArrayList<>(ProcedureRules.check(content, this::activeAgency));
+        if (problems.isEmpty()) {
+            problems.addAll(offerings.problems(content));
+        }
+        return problems;
     }
 
     /** Saves already validated content as the next version; for imports, inside their transaction. */
@@ -118,7 +129,7 @@ public class ProcedureCatalogue {
     }
 
     private void validate(ProcedureContent content) {
-        List<FieldProblem> problems = ProcedureRules.check(content, this::activeAgency);
+        List<FieldProblem> problems = allProblems(content);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
