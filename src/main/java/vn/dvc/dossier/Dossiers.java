@@ -142,15 +142,12 @@ public class Dossiers {
     }
 
     /**
-     * The documents an applicant sees: what was submitted and supplied, and a result only once processing is
-     * finished (status 9 or 10), the latest one (drafts uploaded while processing stay with the agency).
+     * The documents an applicant sees: what was submitted and supplied.
      */
     public List<DossierDocument> applicantDocuments(Dossier dossier) {
-        List<DossierDocument> all = documents(dossier.id());
-        boolean finished = dossier.status() == DossierStatus.FINISHED
-                || dossier.status() == DossierStatus.RESULT_DELIVERED;
-        DossierDocument result = all.stream().filter(d -> "RESULT".equals(d.kind())).reduce((a, b) -> b).orElse(null);
-        return all.stream().filter(d -> !"RESULT".equals(d.kind()) || (finished && d == result)).toList();
+        // The officers' working result files stay inside the agency: the applicant receives the signed
+        // electronic result issued when the dossier is finished (result module).
+        return documents(dossier.id()).stream().filter(d -> !"RESULT".equals(d.kind())).toList();
     }
 
     public List<SupplementRequest> supplements(long dossierId) {

@@ -70,6 +70,24 @@ class Merchants {
                 .param(agencyCode).query(Merchant.class).optional().orElse(global);
     }
 
+    /**
+     * Whether dossiers of the agency can be paid online: it has a merchant of its own, or the default
+     * merchant is set. {@code null} asks about agencies without settings of their own.
+     */
+    boolean configuredFor(String agencyCode) {
+        if (complete(global)) {
+            return true;
+        }
+        return agencyCode != null && (configured.containsKey(agencyCode)
+                || jdbc.sql("select count(*) from payment_merchant where agency_code = ?").param(agencyCode)
+                        .query(Long.class).single() > 0);
+    }
+
+    private static boolean complete(Merchant merchant) {
+        return merchant.tmnCode() != null && !merchant.tmnCode().isBlank() && merchant.hashSecret() != null
+                && !merchant.hashSecret().isBlank();
+    }
+
     /** The merchant a gateway message names by its terminal code. */
     Optional<Merchant> byTmnCode(String tmnCode) {
         if (tmnCode == null) {

@@ -100,6 +100,14 @@ class SigningKeys {
         return demo.agency(agencyCode, agencyName);
     }
 
+    /**
+     * Whether the agency can sign results: it has a keystore of its own, or demo mode makes one.
+     * {@code null} asks about agencies without settings of their own.
+     */
+    boolean canSign(String agencyCode) {
+        return demo != null || (agencyCode != null && hasConfiguredKey(agencyCode));
+    }
+
     /** Roots a signature may chain to: the configured ones, and the demo root in demo mode. */
     Collection<X509Certificate> trustedRoots() {
         List<X509Certificate> roots = new ArrayList<>(configuredRoots);

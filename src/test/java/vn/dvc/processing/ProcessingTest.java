@@ -212,10 +212,13 @@ class ProcessingTest {
         List<Dossiers.DossierDocument> results = dossiers.documents(finished.id()).stream()
                 .filter(doc -> "RESULT".equals(doc.kind())).toList();
         assertThat(results).hasSize(2);
-        // Once finished, the applicant sees the latest result only.
+        // Once finished, the applicant gets the signed electronic result made from the latest upload, and
+        // never the agency's working files.
         mvc.perform(get("/api/v1/dossiers/" + code).with(DemoAccounts.as(users, applicant)))
-                .andExpect(jsonPath("$.documents[?(@.kind == 'RESULT')].id").value(
-                        org.hamcrest.Matchers.contains((int) results.get(1).id())));
+                .andExpect(jsonPath("$.documents[?(@.kind == 'RESULT')]").isEmpty());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/results").with(DemoAccounts.as(users, applicant)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].resultCode").value(code + "-KQ1"));
         assertThat(dossiers.timeline(finished.id())).extracting(Dossiers.TimelineEntry::kind)
                 .containsExactly("SUBMITTED", "RECEIVED", "RESULT_ATTACHED", "RESULT_ATTACHED", "FINISHED");
         assertThat(events.stream(DossierFinished.class).filter(e -> e.dossierCode().equals(code)).toList())
