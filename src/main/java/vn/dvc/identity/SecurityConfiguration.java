@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +64,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, CsrfTokenRepository csrfTokens)
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, CsrfTokenRepository csrfTokens,
+            @Value("${app.public-url:}") String publicUrl, @Value("${payment.vnpay.pay-url:}") String gatewayUrl)
             throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the cookie is set
@@ -116,11 +118,33 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                                        + "frame-ancestors 'none'; form-action " + formTargets(publicUrl, gatewayUrl)
+                                        + "; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new LoginAttemptFilter(throttle),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Where a submitted form may lead: this site, under its public address too (mails and the gateway's
+     * return use it), and the payment gateway the pay button redirects to (browsers apply form-action to
+     * the redirect after a post).
+     */
+    static String formTargets(String... addresses) {
+        StringBuilder targets = new StringBuilder("'self'");
+        for (String address : addresses) {
+            try {
+                java.net.URI uri = java.net.URI.create(address == null ? "" : address.strip());
+                if (uri.getScheme() != null && uri.getHost() != null && uri.getScheme().matches("https?")) {
+                    targets.append(' ').append(uri.getScheme()).append("://").append(uri.getHost())
+                            .append(uri.getPort() < 0 ? "" : ":" + uri.getPort());
+                }
+            } catch (IllegalArgumentException e) {
+                // not an address: nothing more is allowed
+            }
+        }
+        return targets.toString();
     }
 
     /** Signed-in people (not systems holding a token): the rest of the application is theirs. */

@@ -59,20 +59,24 @@ class LevelFourBrowserJourney extends PhoneJourney {
         for (WebElement file : browser.findElements(By.cssSelector("#draft-form input[type=file]"))) {
             file.sendKeys(PDF.toString());
         }
-        browser.findElement(By.cssSelector("#component-1 button[value=upload]")).click();
+        // The procedure's components (if any) get a PDF each; the draft is saved with them.
+        browser.findElement(By.cssSelector(browser.findElements(By.cssSelector("#draft-form button[value=upload]"))
+                .isEmpty() ? "#save-draft" : "#draft-form button[value=upload]")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("autosave-status"),
                 "Đã lưu bản nháp"));
         browser.findElement(By.id("submit-dossier")).click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-code")));
         String code = browser.findElement(By.id("dossier-code")).getText();
         assertThat(code).startsWith("000.00.03.H21-");
-        assertThat(browser.findElement(By.id("payment-fee-total")).getText()).contains("500.000");
+        assertThat(browser.findElement(By.id("payment-fee")).getText()).contains("500.000");
         assertNoHorizontalScroll();
 
         browser.findElement(By.id("pay-online")).click();
+        followPublicAddress("/sandbox/vnpay/pay");
         Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("sandbox-pay")));
         assertThat(browser.findElement(By.id("sandbox-amount")).getText()).contains("500.000");
         browser.findElement(By.id("sandbox-pay")).click();
+        followPublicAddress("/payments/vnpay/return");
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("return-receipt")));
         String receipt = pdfText(browser.findElement(By.id("return-receipt")).getAttribute("href"));
         assertThat(receipt).contains(code).contains("500.000");
@@ -164,6 +168,18 @@ class LevelFourBrowserJourney extends PhoneJourney {
     private void signOut() {
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/login']")));
+    }
+
+    /**
+     * The gateway's addresses are built on the public address (app.public-url, port 8080); the test
+     * server listens on another port: the browser is sent on to the same path there.
+     */
+    private void followPublicAddress(String path) {
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains(path));
+        URI address = URI.create(browser.getCurrentUrl());
+        if (address.getPort() != port) {
+            browser.get(url(address.getRawPath() + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery())));
+        }
     }
 
     private void officerPage(String code) {
