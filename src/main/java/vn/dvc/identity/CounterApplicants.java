@@ -52,35 +52,35 @@ public class CounterApplicants {
 
     /**
      * Finds or creates the applicant, in the caller's transaction. Bad input throws
-     * {@link vn.dvc.shared.InvalidInputException} with problems on the fields {@code applicant.*}.
+     * {@link vn.dvc.shared.InvalidInputException} with problems on the fields {@code applicantFullName}, {@code applicantCitizenId}, ....
      */
     @Transactional
     public Found findOrCreate(CounterApplicant person, String officer) {
         ApplicantInput input = new ApplicantInput();
         LocalDate today = LocalDate.now(clock);
-        String name = input.personName("applicant.fullName", person.fullName(), 100);
-        CitizenId id = input.citizenId("applicant.citizenId", person.citizenId());
+        String name = input.personName("applicantFullName", person.fullName(), 100);
+        CitizenId id = input.citizenId("applicantCitizenId", person.citizenId());
         input.throwIfInvalid();
         Optional<ApplicantProfile> existing = jdbc.sql(
                 "select account_id from applicant where kind = 'CITIZEN' and citizen_id = ?").param(id.value())
                 .query(Long.class).optional().flatMap(applicants::profile);
         if (existing.isPresent()) {
             if (!VietnameseText.fold(existing.get().fullName()).equals(VietnameseText.fold(name))) {
-                input.problem("applicant.fullName", "identity.counter.name-mismatch");
+                input.problem("applicantFullName", "identity.counter.name-mismatch");
                 input.throwIfInvalid();
             }
             return new Found(existing.get().accountId(), false);
         }
-        LocalDate birth = input.dateOfBirth("applicant.dateOfBirth", person.dateOfBirth(), today, 0);
-        CitizenId.Sex sex = input.sex("applicant.sex", person.sex());
-        input.citizenIdMatches("applicant.citizenId", id, birth, sex);
-        input.citizenIdPlausible("applicant.citizenId", id, today);
-        String phone = input.phone("applicant.phone", person.phone());
-        String address = input.text("applicant.address", person.address(), 500);
+        LocalDate birth = input.dateOfBirth("applicantDateOfBirth", person.dateOfBirth(), today, 0);
+        CitizenId.Sex sex = input.sex("applicantSex", person.sex());
+        input.citizenIdMatches("applicantCitizenId", id, birth, sex);
+        input.citizenIdPlausible("applicantCitizenId", id, today);
+        String phone = input.phone("applicantPhone", person.phone());
+        String address = input.text("applicantAddress", person.address(), 500);
         String email = person.email() == null || person.email().isBlank() ? null
-                : input.email("applicant.email", person.email());
+                : input.email("applicantEmail", person.email());
         if (email != null && applicants.accountWithEmail(email).isPresent()) {
-            input.problem("applicant.email", "identity.counter.email-taken");
+            input.problem("applicantEmail", "identity.counter.email-taken");
         }
         input.throwIfInvalid();
         byte[] secret = new byte[32];

@@ -44,8 +44,8 @@ class CounterApi {
     @Operation(summary = "Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính", description = "Cán bộ tiếp nhận đăng ký hồ sơ "
             + "cho người nộp tại quầy (channel=DIRECT) hoặc gửi qua bưu chính (POSTAL), chỉ thủ tục cơ quan mình tiếp "
             + "nhận. multipart: procedureCode, channel, caseIndex, form (JSON), receive (true: tiếp nhận ngay), "
-            + "applicant.fullName, applicant.citizenId, applicant.dateOfBirth, applicant.sex (MALE/FEMALE), "
-            + "applicant.phone, applicant.email (không bắt buộc), applicant.address; bản chụp giấy tờ ở các phần "
+            + "applicantFullName, applicantCitizenId, applicantDateOfBirth, applicantSex (MALE/FEMALE), "
+            + "applicantPhone, applicantEmail (không bắt buộc), applicantAddress; bản chụp giấy tờ ở các phần "
             + "component.<số thứ tự thành phần, từ 1>. Người chưa có tài khoản được tạo tài khoản không mật khẩu "
             + "(ADR 0016). Header Idempotency-Key như khi nộp trực tuyến.")
     ResponseEntity<RegisteredAnswer> register(@RequestParam(required = false) String procedureCode,
@@ -68,10 +68,10 @@ class CounterApi {
     }
 
     static CounterApplicant applicant(jakarta.servlet.http.HttpServletRequest request) {
-        return new CounterApplicant(request.getParameter("applicant.fullName"),
-                request.getParameter("applicant.citizenId"), request.getParameter("applicant.dateOfBirth"),
-                request.getParameter("applicant.sex"), request.getParameter("applicant.phone"),
-                request.getParameter("applicant.email"), request.getParameter("applicant.address"));
+        return new CounterApplicant(request.getParameter("applicantFullName"),
+                request.getParameter("applicantCitizenId"), request.getParameter("applicantDateOfBirth"),
+                request.getParameter("applicantSex"), request.getParameter("applicantPhone"),
+                request.getParameter("applicantEmail"), request.getParameter("applicantAddress"));
     }
 
     static vn.dvc.catalogue.Channel channel(String text) {

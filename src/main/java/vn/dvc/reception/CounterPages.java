@@ -141,8 +141,8 @@ class CounterPages {
 
     private static Map<String, String> typed(HttpServletRequest request) {
         Map<String, String> typed = new LinkedHashMap<>();
-        for (String name : List.of("applicant.fullName", "applicant.citizenId", "applicant.dateOfBirth",
-                "applicant.sex", "applicant.phone", "applicant.email", "applicant.address", "channel", "caseIndex",
+        for (String name : List.of("applicantFullName", "applicantCitizenId", "applicantDateOfBirth",
+                "applicantSex", "applicantPhone", "applicantEmail", "applicantAddress", "channel", "caseIndex",
                 "receive")) {
             String value = request.getParameter(name);
             typed.put(name, value == null ? "" : value);

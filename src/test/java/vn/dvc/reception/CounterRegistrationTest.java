@@ -76,9 +76,9 @@ class CounterRegistrationTest {
                 .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
                 .file(new MockMultipartFile("component.2", "cccd.pdf", "application/pdf", pdf()))
                 .param("procedureCode", p.code()).param("channel", channel).param("form", ReceptionFixtures.FORM)
-                .param("applicant.fullName", name).param("applicant.citizenId", citizenId)
-                .param("applicant.dateOfBirth", "12/03/1985").param("applicant.sex", "MALE")
-                .param("applicant.phone", "0905123456").param("applicant.address", "12 Lê Lợi, Pleiku");
+                .param("applicantFullName", name).param("applicantCitizenId", citizenId)
+                .param("applicantDateOfBirth", "12/03/1985").param("applicantSex", "MALE")
+                .param("applicantPhone", "0905123456").param("applicantAddress", "12 Lê Lợi, Pleiku");
     }
 
     private long accountsWithUsername(String username) {
@@ -136,11 +136,11 @@ class CounterRegistrationTest {
         mvc.perform(registration(p, id, "DIRECT", "")
                         .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("applicant.fullName")));
+                .andExpect(content().string(Matchers.containsString("applicantFullName")));
         mvc.perform(registration(p, "064185000001", "DIRECT")
                         .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("applicant.citizenId")));
+                .andExpect(content().string(Matchers.containsString("applicantCitizenId")));
         assertThat(accountsWithUsername(id)).isZero();
         assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiersBefore);
     }
@@ -187,10 +187,10 @@ class CounterRegistrationTest {
                         .param("channel", "DIRECT").param("f.requestSummary", "Xin cấp phiếu lý lịch tư pháp")
                         .param("f.contactName", "Lê Văn Quầy").param("f.phone", "0905123456")
                         .param("f.address", "12 Lê Lợi, Pleiku")
-                        .param("applicant.fullName", "Lê Văn Quầy").param("applicant.citizenId", id)
-                        .param("applicant.dateOfBirth", "12/03/1985").param("applicant.sex", "MALE")
-                        .param("applicant.phone", "0905123456").param("applicant.email", id + "@example.vn")
-                        .param("applicant.address", "12 Lê Lợi, Pleiku")
+                        .param("applicantFullName", "Lê Văn Quầy").param("applicantCitizenId", id)
+                        .param("applicantDateOfBirth", "12/03/1985").param("applicantSex", "MALE")
+                        .param("applicantPhone", "0905123456").param("applicantEmail", id + "@example.vn")
+                        .param("applicantAddress", "12 Lê Lợi, Pleiku")
                         .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/reception/dossiers/" + ReceptionFixtures.JUSTICE + "-*"));
