@@ -10,7 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEASURE=${1:-15}; WARMUP=${2:-60}; N=${3:-1000000}
-PORT=18082; DB=dvc_bench_queue_$$; BASE="http://127.0.0.1:$PORT"; AGENCY=000.00.03.H21
+# A free port (other benchmarks may be running on the machine).
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+DB=dvc_bench_queue_$$; BASE="http://127.0.0.1:$PORT"; AGENCY=000.00.03.H21
 command -v wrk >/dev/null || apt-get install -y -qq wrk
 mvn -B -q -DskipTests package
 JAR=$(ls target/dichvucong-*.jar | grep -v original | head -n 1)
@@ -23,7 +25,7 @@ SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USE
   java -Djava.io.tmpdir=target/tmp -jar "$JAR" > target/bench-queue-app.log 2>&1 &
 APP=$!
 trap cleanup EXIT
-until curl -sf "$BASE/actuator/health" >/dev/null; do sleep 1; done
+until curl -sf "$BASE/actuator/health" >/dev/null; do kill -0 "$APP" || exit 1; sleep 1; done
 
 START=$(date +%s)
 psql -h 127.0.0.1 -U postgres -d "$DB" -q -v n="$N" -v agency="$AGENCY" -f bench/generate-queue.sql
