@@ -118,6 +118,13 @@ class CounterRegistrationTest {
         assertThat(audit.of(code).get(0).actor()).isEqualTo("tiepnhan.stp");
         assertThat(audit.of(code).get(0).details()).contains("\"channel\":\"DIRECT\"");
 
+        // Form 01 for the desk: the applicant typed by the officer, the submitter signs (no "submitted online").
+        byte[] pdf = mvc.perform(get("/reception/dossiers/" + code + "/receipt.pdf")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(ReceptionTest.pdfText(pdf)).contains("Mã hồ sơ: " + code, "Lê Văn Quầy", "12 Lê Lợi, Pleiku",
+                "0905123456", "NGƯỜI NỘP HỒ SƠ").doesNotContain("(Nộp trực tuyến)");
+
         // The same person again: the account is found, not made twice; not received this time.
         mvc.perform(registration(p, id, "DIRECT").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
                 .andExpect(status().isCreated())
