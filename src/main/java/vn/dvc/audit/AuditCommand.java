@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code java -jar app.jar --app.command=verify-audit --server.port=0}: verifies the
  * trail once the application has started (on any free port, so that it can run beside the server; the
- * application does not start without its web layer), prints the outcome and exits with status 0 when it is intact, 1 when it is broken.
+ * application does not start without its web layer), prints the outcome and exits with status 0 when it is
+ * intact, 1 when it is broken.
  */
 @Component
 @ConditionalOnProperty(name = "app.command", havingValue = "verify-audit")

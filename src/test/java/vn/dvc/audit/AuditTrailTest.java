@@ -2,7 +2,9 @@ package vn.dvc.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -164,6 +166,13 @@ class AuditTrailTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("TEST_ACTION")));
         mvc.perform(get("/admin/audit").with(DemoAccounts.as(users, "quantri.stp")))
                 .andExpect(status().isForbidden());
+        Object outcome = mvc.perform(post("/admin/audit/verify").with(DemoAccounts.as(users, "admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("verification");
+        assertThat(outcome).isInstanceOfSatisfying(AuditVerification.Result.class, r -> assertThat(r.ok()).isTrue());
+        mvc.perform(get("/admin/audit").flashAttr("verification", outcome).with(DemoAccounts.as(users, "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Nhật ký toàn vẹn: đã kiểm tra")));
     }
 
     private long head() {
