@@ -30,7 +30,7 @@ class MessageBundlesTest {
     static final Path BUNDLES = Path.of("src/main/resources/i18n");
     static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.\\-]*)");
     static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:catalogue|organisation|identity|problem|validation|import|export|calendar|planning|form|document|dossier|notification|payment|statistics|reception|applicant|mail|integration|processing|deadline|result|satisfaction|ranking)\\.[a-z][\\w.\\-]*\\w)\"");
+            "\"((?:catalogue|organisation|identity|problem|validation|import|export|calendar|planning|form|document|dossier|notification|payment|statistics|reception|applicant|mail|integration|processing|deadline|result|satisfaction|ranking|audit)\\.[a-z][\\w.\\-]*\\w)\"");
     static final Pattern TEXT_NODE = Pattern.compile(">([^<>]*)<");
 
     static Properties bundle(String language) throws IOException {

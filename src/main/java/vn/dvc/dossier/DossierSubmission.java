@@ -66,6 +66,16 @@ public class DossierSubmission {
     public record Upload(int componentIndex, String fileName, InputStreamSource content) {
     }
 
+    /**
+     * A dossier registered by a reception officer for an applicant who came to the counter ({@code DIRECT}) or
+     * sent it by post ({@code POSTAL}): the agency must be the officer's and receive the procedure, which must
+     * be offered through that channel; scanned documents come as uploads. The applicant need not have a
+     * verified e-mail address (the officer saw the identity card).
+     */
+    public record CounterSubmission(long applicantId, String officer, String procedureCode, String agencyCode,
+            Channel channel, int caseIndex, String formJson, String idempotencyKey) {
+    }
+
     /** The dossier, and whether it already existed (a repeated submission). */
     public record Submitted(Dossier dossier, boolean repeated) {
     }
@@ -120,23 +130,52 @@ public class DossierSubmission {
             return new Submitted(earlier.get(), true);
         }
         try {
-            return new Submitted(transaction.execute(status -> create(submission, key, uploads)), false);
+            return new Submitted(transaction.execute(status -> create(submission, key, uploads, Channel.ONLINE)),
+                    false);
         } catch (DuplicateKeyException raced) {
             // The same key was submitted concurrently and the other one committed first.
             return findByKey(submission.applicantId(), key).map(d -> new Submitted(d, true)).orElseThrow(() -> raced);
         }
     }
 
-    private Dossier create(Submission submission, String key, List<Upload> uploads) {
-        if (!applicants.maySubmitDossiers(submission.applicantId())) {
+    /**
+     * Registers a dossier brought to the counter or sent by post, in the caller's transaction (a new one if
+     * there is none), so that the officer may receive it in the same transaction. A repeated idempotency key
+     * answers the first dossier.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public Submitted registerAtCounter(CounterSubmission counter, List<Upload> uploads) {
+        if (counter.channel() == null || counter.channel() == Channel.ONLINE) {
+            throw new InvalidInputException(List.of(new FieldProblem("channel", "dossier.counter.channel")));
+        }
+        String key = normaliseKey(counter.idempotencyKey());
+        Optional<Dossier> earlier = findByKey(counter.applicantId(), key);
+        if (earlier.isPresent()) {
+            return new Submitted(earlier.get(), true);
+        }
+        Submission submission = new Submission(counter.applicantId(), counter.officer(), counter.procedureCode(),
+                counter.agencyCode(), counter.caseIndex(), counter.formJson(), List.of(), null, key);
+        return new Submitted(create(submission, key, uploads, counter.channel()), false);
+    }
+
+    private Dossier create(Submission submission, String key, List<Upload> uploads, Channel channel) {
+        boolean online = channel == Channel.ONLINE;
+        if (online && !applicants.maySubmitDossiers(submission.applicantId())) {
             throw new ConflictException("dossier.applicant.unverified");
         }
         Procedure procedure = procedures.find(submission.procedureCode())
                 .orElseThrow(() -> new NotFoundException("dossier.procedure.unknown", submission.procedureCode()));
         List<FieldProblem> problems = new ArrayList<>();
-        if (procedure.content().serviceLevel().compareTo(ServiceLevel.LEVEL_3) < 0
-                || procedure.terms(Channel.ONLINE).isEmpty()) {
+        if (online && (procedure.content().serviceLevel().compareTo(ServiceLevel.LEVEL_3) < 0
+                || procedure.terms(Channel.ONLINE).isEmpty())) {
             throw new InvalidInputException("dossier.procedure.not-online", procedure.code());
+        }
+        if (!online && procedure.terms(channel).isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldProblem("channel", "dossier.counter.channel-not-offered",
+                    procedure.code())));
+        }
+        if (!online && (submission.agencyCode() == null || submission.agencyCode().isBlank())) {
+            throw new IllegalArgumentException("a counter registration names the officer's agency");
         }
         String agencyCode = receivingAgency(procedure, submission.agencyCode(), problems);
         List<ComponentCase> cases = procedure.content().components();
@@ -194,11 +233,11 @@ public class DossierSubmission {
                 insert into dossier(code, procedure_version_id, procedure_code, procedure_name, agency_code,
                                     applicant_id, on_behalf, represented_name, represented_id, authorisation_note,
                                     channel, status, case_index, form, submitted_at, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ONLINE', 1, ?, ?::jsonb, ?, ?) returning id""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?::jsonb, ?, ?) returning id""")
                 .params(code, procedure.versionId(), procedure.code(), procedure.name(), agencyCode,
                         submission.applicantId(), rep != null, rep == null ? null : rep.representedName().strip(),
                         rep == null ? null : rep.representedId().strip(),
-                        rep == null ? null : rep.authorisation().strip(), submission.caseIndex(), form,
+                        rep == null ? null : rep.authorisation().strip(), channel.name(), submission.caseIndex(), form,
                         Timestamp.from(now), key)
                 .query(Long.class).single();
         for (Attachment attachment : attachments) {
@@ -214,12 +253,13 @@ public class DossierSubmission {
             jdbc.sql("delete from dossier_draft where id = ? and applicant_id = ?")
                     .params(submission.fromDraft(), submission.applicantId()).update();
         }
-        transitions.timeline(id, now, submission.actor(), "SUBMITTED", null, DossierStatus.NEWLY_SUBMITTED,
+        transitions.timeline(id, now, submission.actor(), online ? "SUBMITTED" : "REGISTERED_" + channel.name(), null,
+                DossierStatus.NEWLY_SUBMITTED,
                 rep == null ? null : rep.representedName());
         Dossier dossier = transitions.lock(code);
         mails.submitted(dossier);
         events.publishEvent(new DossierSubmitted(code, agencyCode, procedure.code(), procedure.versionId(),
-                Channel.ONLINE, now));
+                channel, now));
         return dossier;
     }
 

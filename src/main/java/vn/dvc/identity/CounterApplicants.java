@@ -1,0 +1,100 @@
+package vn.dvc.identity;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.dvc.shared.CitizenId;
+import vn.dvc.shared.VietnameseText;
+
+/**
+ * The applicant of a dossier registered by a reception officer (a citizen at the counter, or a dossier sent
+ * by post), ADR 0016: the applicant account with that citizen identity number if there is one (the names must
+ * agree); otherwise a new applicant account with that number as username, marked as created at the counter,
+ * with a password nobody knows. Its owner claims it through the password reset when an e-mail address was
+ * given (or later by giving one at the counter). Nobody is asked to accept the online terms at the counter.
+ */
+@Service
+public class CounterApplicants {
+
+    /** The person as the officer typed them from the identity card. E-mail is optional. */
+    public record CounterApplicant(String fullName, String citizenId, String dateOfBirth, String sex, String phone,
+            String email, String address) {
+    }
+
+    /** The account the dossier belongs to, and whether it was made now. */
+    public record Found(long accountId, boolean created) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Applicants applicants;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    CounterApplicants(JdbcClient jdbc, Accounts accounts, Applicants applicants, PasswordEncoder encoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.applicants = applicants;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    /**
+     * Finds or creates the applicant, in the caller's transaction. Bad input throws
+     * {@link vn.dvc.shared.InvalidInputException} with problems on the fields {@code applicantFullName}, {@code applicantCitizenId}, ....
+     */
+    @Transactional
+    public Found findOrCreate(CounterApplicant person, String officer) {
+        ApplicantInput input = new ApplicantInput();
+        LocalDate today = LocalDate.now(clock);
+        String name = input.personName("applicantFullName", person.fullName(), 100);
+        CitizenId id = input.citizenId("applicantCitizenId", person.citizenId());
+        input.throwIfInvalid();
+        Optional<ApplicantProfile> existing = jdbc.sql(
+                "select account_id from applicant where kind = 'CITIZEN' and citizen_id = ?").param(id.value())
+                .query(Long.class).optional().flatMap(applicants::profile);
+        if (existing.isPresent()) {
+            if (!VietnameseText.fold(existing.get().fullName()).equals(VietnameseText.fold(name))) {
+                input.problem("applicantFullName", "identity.counter.name-mismatch");
+                input.throwIfInvalid();
+            }
+            return new Found(existing.get().accountId(), false);
+        }
+        LocalDate birth = input.dateOfBirth("applicantDateOfBirth", person.dateOfBirth(), today, 0);
+        CitizenId.Sex sex = input.sex("applicantSex", person.sex());
+        input.citizenIdMatches("applicantCitizenId", id, birth, sex);
+        input.citizenIdPlausible("applicantCitizenId", id, today);
+        String phone = input.phone("applicantPhone", person.phone());
+        String address = input.text("applicantAddress", person.address(), 500);
+        String email = person.email() == null || person.email().isBlank() ? null
+                : input.email("applicantEmail", person.email());
+        if (email != null && applicants.accountWithEmail(email).isPresent()) {
+            input.problem("applicantEmail", "identity.counter.email-taken");
+        }
+        input.throwIfInvalid();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        long accountId = accounts.create(id.value(), encoder.encode(Base64.getEncoder().encodeToString(secret)), name,
+                email, null, java.util.EnumSet.of(Role.APPLICANT), false);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into applicant(account_id, kind, full_name, citizen_id, date_of_birth, sex, email, phone, address,
+                                      origin, registered_by, registered_at, updated_at)
+                values (?, 'CITIZEN', ?, ?, ?, ?, ?, ?, ?, 'COUNTER', ?, ?, ?)""")
+                .params(accountId, name, id.value(), birth, sex.name(), email, phone, address, officer, now, now)
+                .update();
+        applicants.audit(accountId, "CREATED_AT_COUNTER", java.util.List.of(), officer);
+        return new Found(accountId, true);
+    }
+}

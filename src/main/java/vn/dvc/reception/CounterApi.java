@@ -1,0 +1,83 @@
+package vn.dvc.reception;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.dvc.dossier.Dossier;
+import vn.dvc.dossier.DossierStatus;
+import vn.dvc.identity.AccountPrincipal;
+import vn.dvc.identity.CounterApplicants.CounterApplicant;
+import vn.dvc.identity.CurrentUser;
+import vn.dvc.shared.InvalidInputException;
+import vn.dvc.shared.ProblemException.FieldProblem;
+
+@RestController
+@Tag(name = "Tiếp nhận hồ sơ", description = "Hàng đợi và thao tác của cán bộ tiếp nhận (chỉ hồ sơ của cơ quan mình)")
+class CounterApi {
+
+    record RegisteredAnswer(String dossierCode, String channel, DossierStatus status, int nationalStatus,
+            boolean accountCreated, OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt,
+            String receiptUrl) {
+    }
+
+    private final CounterRegistration registration;
+    private final CurrentUser currentUser;
+
+    CounterApi(CounterRegistration registration, CurrentUser currentUser) {
+        this.registration = registration;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping(path = "/api/v1/reception/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính", description = "Cán bộ tiếp nhận đăng ký hồ sơ "
+            + "cho người nộp tại quầy (channel=DIRECT) hoặc gửi qua bưu chính (POSTAL), chỉ thủ tục cơ quan mình tiếp "
+            + "nhận. multipart: procedureCode, channel, caseIndex, form (JSON), receive (true: tiếp nhận ngay), "
+            + "applicantFullName, applicantCitizenId, applicantDateOfBirth, applicantSex (MALE/FEMALE), "
+            + "applicantPhone, applicantEmail (không bắt buộc), applicantAddress; bản chụp giấy tờ ở các phần "
+            + "component.<số thứ tự thành phần, từ 1>. Người chưa có tài khoản được tạo tài khoản không mật khẩu "
+            + "(ADR 0016). Header Idempotency-Key như khi nộp trực tuyến.")
+    ResponseEntity<RegisteredAnswer> register(@RequestParam(required = false) String procedureCode,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false, defaultValue = "0") int caseIndex,
+            @RequestParam(required = false) String form,
+            @RequestParam(required = false, defaultValue = "false") boolean receive,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            MultipartHttpServletRequest request) {
+        AccountPrincipal officer = currentUser.principal().orElseThrow(() -> new AccessDeniedException("anonymous"));
+        CounterRegistration.Registered done = registration.register(officer, new CounterRegistration.Registration(
+                applicant(request), procedureCode == null ? "" : procedureCode.strip(), channel(channel), caseIndex,
+                form, receive, idempotencyKey), CounterPages.uploads(request.getMultiFileMap()));
+        Dossier d = done.dossier();
+        return ResponseEntity.status(done.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/v1/queue/" + d.code()))
+                .body(new RegisteredAnswer(d.code(), d.channel().name(), d.status(), d.status().national(),
+                        done.accountCreated(), ReceptionApi.time(d.submittedAt()), ReceptionApi.time(d.receivedAt()),
+                        ReceptionApi.time(d.dueAt()), d.receivedAt() == null ? null : ReceptionApi.receiptUrl(d)));
+    }
+
+    static CounterApplicant applicant(jakarta.servlet.http.HttpServletRequest request) {
+        return new CounterApplicant(request.getParameter("applicantFullName"),
+                request.getParameter("applicantCitizenId"), request.getParameter("applicantDateOfBirth"),
+                request.getParameter("applicantSex"), request.getParameter("applicantPhone"),
+                request.getParameter("applicantEmail"), request.getParameter("applicantAddress"));
+    }
+
+    static vn.dvc.catalogue.Channel channel(String text) {
+        if ("DIRECT".equals(text) || "POSTAL".equals(text)) {
+            return vn.dvc.catalogue.Channel.valueOf(text);
+        }
+        throw new InvalidInputException(java.util.List.of(new FieldProblem("channel", "reception.counter.channel-required")));
+    }
+}

@@ -1,0 +1,207 @@
+package vn.dvc.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.dvc.DemoAccounts;
+import vn.dvc.IntegrationTest;
+import vn.dvc.audit.AuditEntries;
+import vn.dvc.audit.AuditEntry;
+import vn.dvc.catalogue.Procedure;
+import vn.dvc.catalogue.ProcedureCatalogue;
+import vn.dvc.document.Documents;
+import vn.dvc.dossier.Dossier;
+import vn.dvc.dossier.DossierSubmission;
+import vn.dvc.dossier.Dossiers;
+
+@IntegrationTest
+class CounterRegistrationTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcClient jdbc;
+    @Autowired ProcedureCatalogue catalogue;
+    @Autowired Documents documents;
+    @Autowired DossierSubmission submission;
+    @Autowired Dossiers dossiers;
+    @Autowired AuditEntries audit;
+    @Autowired JsonMapper json;
+
+    private Procedure procedure() {
+        return new ReceptionFixtures(jdbc, catalogue, documents, submission).procedure(BigDecimal.valueOf(5));
+    }
+
+    /** A valid citizen identity number of a man born in 1985 (province 064). */
+    private static String citizenId() {
+        return "064085" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    private static byte[] pdf() throws IOException {
+        try (InputStream in = new ClassPathResource("document/giay-to-demo.pdf").getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private MockMultipartHttpServletRequestBuilder registration(Procedure p, String citizenId, String channel)
+            throws IOException {
+        return registration(p, citizenId, channel, "Lê Văn Quầy");
+    }
+
+    private MockMultipartHttpServletRequestBuilder registration(Procedure p, String citizenId, String channel,
+            String name) throws IOException {
+        return multipart("/api/v1/reception/dossiers")
+                .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
+                .file(new MockMultipartFile("component.2", "cccd.pdf", "application/pdf", pdf()))
+                .param("procedureCode", p.code()).param("channel", channel).param("form", ReceptionFixtures.FORM)
+                .param("applicantFullName", name).param("applicantCitizenId", citizenId)
+                .param("applicantDateOfBirth", "12/03/1985").param("applicantSex", "MALE")
+                .param("applicantPhone", "0905123456").param("applicantAddress", "12 Lê Lợi, Pleiku");
+    }
+
+    private long accountsWithUsername(String username) {
+        return jdbc.sql("select count(*) from account where username = ?").param(username).query(Long.class).single();
+    }
+
+    @Test
+    void theOfficerRegistersAndReceivesADossierForSomeoneWithoutAnAccount() throws Exception {
+        Procedure p = procedure();
+        String id = citizenId();
+        String body = mvc.perform(registration(p, id, "DIRECT").param("receive", "true")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.dossierCode", startsWith(ReceptionFixtures.JUSTICE + "-")))
+                .andExpect(jsonPath("$.channel").value("DIRECT"))
+                .andExpect(jsonPath("$.nationalStatus").value(4))
+                .andExpect(jsonPath("$.accountCreated").value(true))
+                .andExpect(jsonPath("$.receiptUrl", Matchers.endsWith("/receipt.pdf")))
+                .andReturn().getResponse().getContentAsString();
+        String code = json.readTree(body).get("dossierCode").asString();
+        Dossier d = dossiers.findByCode(code).orElseThrow();
+        assertThat(d.channel().name()).isEqualTo("DIRECT");
+        assertThat(d.dueAt()).isNotNull();
+        assertThat(dossiers.timeline(d.id())).extracting(Dossiers.TimelineEntry::kind)
+                .containsExactly("REGISTERED_DIRECT", "RECEIVED");
+        assertThat(dossiers.documents(d.id())).hasSize(2);
+
+        // The account: the identity number as username, made at the counter by this officer, nobody's password.
+        assertThat(jdbc.sql("""
+                select a.username || '|' || p.origin || '|' || p.registered_by || '|' || (p.email is null)
+                  from account a join applicant p on p.account_id = a.id where a.id = ?""").param(d.applicantId())
+                .query(String.class).single()).isEqualTo(id + "|COUNTER|tiepnhan.stp|true");
+
+        // The audit trail has the registration and the reception, by the officer.
+        assertThat(audit.of(code)).extracting(AuditEntry::action)
+                .containsExactly("DOSSIER_SUBMITTED", "DOSSIER_STATUS_CHANGED");
+        assertThat(audit.of(code).get(0).actor()).isEqualTo("tiepnhan.stp");
+        assertThat(audit.of(code).get(0).details()).contains("\"channel\":\"DIRECT\"");
+
+        // Form 01 for the desk: the applicant typed by the officer, the submitter signs (no "submitted online").
+        byte[] pdf = mvc.perform(get("/reception/dossiers/" + code + "/receipt.pdf")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(ReceptionTest.pdfText(pdf)).contains("Mã hồ sơ: " + code, "Lê Văn Quầy", "12 Lê Lợi, Pleiku",
+                "0905123456", "NGƯỜI NỘP HỒ SƠ").doesNotContain("(Nộp trực tuyến)");
+
+        // The same person again: the account is found, not made twice; not received this time.
+        mvc.perform(registration(p, id, "DIRECT").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.nationalStatus").value(1))
+                .andExpect(jsonPath("$.accountCreated").value(false));
+        assertThat(accountsWithUsername(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aProcedureNotOfferedByPostAndBadInputLeaveNothingBehind() throws Exception {
+        Procedure p = procedure();
+        String id = citizenId();
+        long dossiersBefore = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        mvc.perform(registration(p, id, "POSTAL").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(registration(p, id, "DIRECT", "")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("applicantFullName")));
+        mvc.perform(registration(p, "064185000001", "DIRECT")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("applicantCitizenId")));
+        assertThat(accountsWithUsername(id)).isZero();
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiersBefore);
+    }
+
+    @Test
+    void anotherAgencysOfficerCannotRegisterForItNorSeeItAndOnlyReceptionOfficersRegister() throws Exception {
+        Procedure p = procedure();
+        String id = citizenId();
+        mvc.perform(registration(p, id, "DIRECT").with(DemoAccounts.as(users, "tiepnhan.pleiku")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("agencyCode")));
+        assertThat(accountsWithUsername(id)).isZero();
+        mvc.perform(registration(p, id, "DIRECT").with(DemoAccounts.as(users, "chuyenvien.stp")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(registration(p, id, "DIRECT").with(csrf())).andExpect(status().isUnauthorized());
+
+        String body = mvc.perform(registration(p, id, "DIRECT").with(DemoAccounts.as(users, "tiepnhan.stp"))
+                        .with(csrf()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String code = json.readTree(body).get("dossierCode").asString();
+        mvc.perform(get("/api/v1/queue/" + code).with(DemoAccounts.as(users, "tiepnhan.pleiku")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/reception/dossiers/" + code).with(DemoAccounts.as(users, "tiepnhan.pleiku")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/queue/" + code).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channel").value("DIRECT"));
+    }
+
+    @Test
+    void thePageRegistersADossierWithTheEForm() throws Exception {
+        Procedure p = procedure();
+        String id = citizenId();
+        mvc.perform(get("/reception/register").param("procedureCode", p.code())
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"f.requestSummary\"")))
+                .andExpect(content().string(Matchers.containsString("name=\"component.2\"")));
+        mvc.perform(get("/reception/register").with(DemoAccounts.as(users, "chuyenvien.stp")))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/reception/register").param("procedureCode", p.code())
+                        .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
+                        .file(new MockMultipartFile("component.2", "cccd.pdf", "application/pdf", pdf()))
+                        .param("channel", "DIRECT").param("f.requestSummary", "Xin cấp phiếu lý lịch tư pháp")
+                        .param("f.contactName", "Lê Văn Quầy").param("f.phone", "0905123456")
+                        .param("f.address", "12 Lê Lợi, Pleiku")
+                        .param("applicantFullName", "Lê Văn Quầy").param("applicantCitizenId", id)
+                        .param("applicantDateOfBirth", "12/03/1985").param("applicantSex", "MALE")
+                        .param("applicantPhone", "0905123456").param("applicantEmail", id + "@example.vn")
+                        .param("applicantAddress", "12 Lê Lợi, Pleiku")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/reception/dossiers/" + ReceptionFixtures.JUSTICE + "-*"));
+        assertThat(jdbc.sql("select p.email from applicant p join account a on a.id = p.account_id where a.username = ?")
+                .param(id).query(String.class).single()).isEqualTo(id + "@example.vn");
+    }
+}
