@@ -8,6 +8,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.dvc.dossier.DossierNoted;
+import vn.dvc.result.ElectronicResultIssued;
 import vn.dvc.dossier.DossierStatusChanged;
 import vn.dvc.dossier.DossierSubmitted;
 import vn.dvc.dossier.DossierTransferred;
@@ -45,6 +47,17 @@ class AuditListener {
         details.put("procedureCode", e.procedureCode());
         details.put("channel", e.channel().name());
         trail.record(actor(), "DOSSIER_STATUS_CHANGED", e.dossierCode(), e.agencyCode(), details);
+    }
+
+    @EventListener
+    void on(DossierNoted e) {
+        trail.record(e.actor(), "DOSSIER_" + e.kind(), e.dossierCode(), e.agencyCode(), Map.of("kind", e.kind()));
+    }
+
+    @EventListener
+    void on(ElectronicResultIssued e) {
+        trail.record(e.issuedBy(), "RESULT_ISSUED", e.dossierCode(), e.agencyCode(),
+                Map.of("resultCode", e.resultCode(), "documentId", e.documentId().toString()));
     }
 
     @EventListener

@@ -131,6 +131,7 @@ public class DossierTransitions {
                 values (?, ?, ?, 'RESULT', ?) returning id""")
                 .params(dossier.id(), documentId, name, Timestamp.from(now)).query(Long.class).single();
         timeline(dossier.id(), now, actor, "RESULT_ATTACHED", null, null, name);
+        events.publishEvent(new DossierNoted(dossier.code(), dossier.agencyCode(), actor, "RESULT_ATTACHED", now));
         return new Dossiers.DossierDocument(id, documentId, null, name, "RESULT", null, now);
     }
 
@@ -177,7 +178,9 @@ public class DossierTransitions {
     @Transactional
     public Dossier note(String code, String officerAgencyCode, String actor, String kind, String message) {
         Dossier dossier = lockAtAgency(code, officerAgencyCode);
-        timeline(dossier.id(), clock.instant(), actor, kind, null, null, message);
+        Instant now = clock.instant();
+        timeline(dossier.id(), now, actor, kind, null, null, message);
+        events.publishEvent(new DossierNoted(dossier.code(), dossier.agencyCode(), actor, kind, now));
         return dossier;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.dvc.audit.AuditTrail;
 import vn.dvc.calendar.WorkingCalendar;
 import vn.dvc.document.FileType;
 import vn.dvc.document.Documents;
@@ -58,6 +59,7 @@ public class Processing {
             select id, dossier_id, ordinal, name, role, assignee, started_at, started_by, due_at, ended_at, ended_by,
                    outcome, note from dossier_step""";
 
+    private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Dossiers dossiers;
     private final DossierTransitions transitions;
@@ -69,7 +71,9 @@ public class Processing {
     private final Clock clock;
 
     Processing(JdbcClient jdbc, Dossiers dossiers, DossierTransitions transitions, ProcessDefinitions definitions,
-            WorkingCalendar calendar, Officers officers, Documents documents, JsonMapper json, Clock clock) {
+            WorkingCalendar calendar, Officers officers, Documents documents, JsonMapper json, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.transitions = transitions;
@@ -79,6 +83,19 @@ public class Processing {
         this.documents = documents;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** Records an officer's step action in the audit trail, last in its transaction (status changes are recorded there by events). */
+    private <T> T audited(T outcome, Dossier d, AccountPrincipal officer, String action, DossierStep step,
+            String to) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("step", step.ordinal());
+        details.put("stepName", step.name());
+        if (to != null) {
+            details.put("to", to);
+        }
+        audit.record(officer.getUsername(), action, d.code(), d.agencyCode(), details);
+        return outcome;
     }
 
     /** The process of a received dossier: its steps as fixed at reception and the working time shared out. */
@@ -154,7 +171,7 @@ public class Processing {
             throw new ConflictException("processing.take.taken", d.code(), step.assignee());
         }
         jdbc.sql("update dossier_step set assignee = ? where id = ?").params(officer.getUsername(), step.id()).update();
-        return current(d.id()).orElseThrow();
+        return audited(current(d.id()).orElseThrow(), d, officer, "STEP_TAKEN", step, null);
     }
 
     /**
@@ -175,7 +192,8 @@ public class Processing {
         String assignee = assignee(toOfficer, d.agencyCode(), next.role(), "assignee");
         String text = note(note, false);
         end(step, officer, DossierStep.Outcome.FORWARDED, text);
-        return start(d, process, step.ordinal() + 1, assignee, clock.instant(), officer.getUsername(), null);
+        return audited(start(d, process, step.ordinal() + 1, assignee, clock.instant(), officer.getUsername(), null),
+                d, officer, "STEP_FORWARDED", step, assignee == null ? next.role().name() : assignee);
     }
 
     /**
@@ -202,7 +220,8 @@ public class Processing {
                         && o.has(previous.role())).isPresent())
                 .orElse(null);
         end(step, officer, DossierStep.Outcome.SENT_BACK, text);
-        return start(d, process, step.ordinal() - 1, back, clock.instant(), officer.getUsername(), null);
+        return audited(start(d, process, step.ordinal() - 1, back, clock.instant(), officer.getUsername(), null),
+                d, officer, "STEP_SENT_BACK", step, back == null ? previous.role().name() : back);
     }
 
     /**
@@ -226,7 +245,8 @@ public class Processing {
         DossierProcess process = process(d.id()).orElseThrow(() -> new ConflictException("processing.no-process",
                 d.code()));
         end(step, officer, DossierStep.Outcome.REASSIGNED, note(note, false));
-        return start(d, process, step.ordinal(), assignee, clock.instant(), officer.getUsername(), step.dueAt());
+        return audited(start(d, process, step.ordinal(), assignee, clock.instant(), officer.getUsername(),
+                step.dueAt()), d, officer, "STEP_REASSIGNED", step, assignee);
     }
 
     /**

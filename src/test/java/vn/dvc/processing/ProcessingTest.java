@@ -221,6 +221,11 @@ class ProcessingTest {
                 .andExpect(jsonPath("$[0].resultCode").value(code + "-KQ1"));
         assertThat(dossiers.timeline(finished.id())).extracting(Dossiers.TimelineEntry::kind)
                 .containsExactly("SUBMITTED", "RECEIVED", "RESULT_ATTACHED", "RESULT_ATTACHED", "FINISHED");
+        // Every officer's action is in the tamper-evident audit trail, in order.
+        assertThat(jdbc.sql("select action from audit_entry where subject = ? order by sequence").param(code)
+                .query(String.class).list()).containsSubsequence("DOSSIER_SUBMITTED", "DOSSIER_STATUS_CHANGED",
+                        "STEP_TAKEN", "DOSSIER_RESULT_ATTACHED", "STEP_FORWARDED", "DOSSIER_STATUS_CHANGED",
+                        "RESULT_ISSUED");
         assertThat(events.stream(DossierFinished.class).filter(e -> e.dossierCode().equals(code)).toList())
                 .singleElement().satisfies(e -> {
                     assertThat(e.agencyCode()).isEqualTo(ProcessingFixtures.JUSTICE);
