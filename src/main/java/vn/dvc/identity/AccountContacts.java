@@ -23,6 +23,12 @@ public class AccountContacts {
                 .param(accountId).query(String.class).optional();
     }
 
+    /** The e-mail address of an enabled account by its username (an officer holding a dossier's step). */
+    public Optional<String> email(String username) {
+        return jdbc.sql("select email from account where username = ? and enabled and email is not null and email <> ''")
+                .param(username).query(String.class).optional();
+    }
+
     /** The account holder's full name (for greetings), if the account exists. */
     public Optional<String> fullName(long accountId) {
         return jdbc.sql("select full_name from account where id = ?").param(accountId).query(String.class).optional();
