@@ -169,12 +169,14 @@ class ProcessingApi {
     @GetMapping("/api/v1/processing/work")
     @Operation(summary = "Hồ sơ cần xử lý", description = "Các hồ sơ đang xử lý (4) ở bước của cán bộ: scope=all (mặc "
             + "định: bước mình giữ và nhóm chung của vai trò mình), mine, pool, agency (lãnh đạo, quản trị: mọi bước "
-            + "đang mở của cơ quan); step: tên bước; hạn gần nhất trước.")
+            + "đang mở của cơ quan); step: tên bước; due: soon (bước sắp đến hạn) hoặc overdue (bước quá hạn); "
+            + "hạn gần nhất trước.")
     WorkPage work(@RequestParam(required = false) String scope, @RequestParam(required = false) String step,
+            @RequestParam(required = false) String due,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         AccountPrincipal officer = officer();
         Instant now = clock.instant();
-        PageResult<WorkList.Item> result = work.list(officer, scope, step, PageResult.clampPage(page),
+        PageResult<WorkList.Item> result = work.list(officer, scope, step, due, PageResult.clampPage(page),
                 PageResult.clampSize(size));
         return new WorkPage(result.items().stream().map(i -> new WorkItem(i.dossierCode(), i.procedureName(),
                 i.step().ordinal(), i.step().name(), i.step().role().name(), i.step().assignee(),

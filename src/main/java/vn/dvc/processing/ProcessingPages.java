@@ -63,22 +63,25 @@ class ProcessingPages {
 
     @GetMapping("/processing")
     String workList(@RequestParam(required = false) String scope, @RequestParam(required = false) String step,
-            @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) String due, @RequestParam(required = false) Integer page, Model model) {
         AccountPrincipal officer = officer();
         String which = scope == null || scope.isBlank() ? "all" : scope;
         String stepName = step == null ? "" : step;
+        String dueFilter = "soon".equals(due) || "overdue".equals(due) ? due : "";
         Instant now = clock.instant();
-        PageResult<WorkList.Item> result = work.list(officer, which, stepName, PageResult.clampPage(page),
+        PageResult<WorkList.Item> result = work.list(officer, which, stepName, dueFilter, PageResult.clampPage(page),
                 PageResult.DEFAULT_SIZE);
         model.addAttribute("result", result.map(i -> new Line(i.dossierCode(), i.procedureName(), i.step().name(),
                 i.step().assignee(), zoned(i.step().dueAt()), zoned(i.dossierDueAt()),
                 i.step().timeliness(now) == DossierStep.Timeliness.OVERDUE)));
         model.addAttribute("scope", which);
         model.addAttribute("step", stepName);
+        model.addAttribute("due", dueFilter);
         model.addAttribute("stepNames", work.stepNames(officer));
         model.addAttribute("seesAgency", officer.has(Role.LEADER) || officer.has(Role.AGENCY_ADMIN));
         model.addAttribute("pagerBase", "/processing?scope=" + enc(which) + "&"
-                + (stepName.isEmpty() ? "" : "step=" + enc(stepName) + "&"));
+                + (stepName.isEmpty() ? "" : "step=" + enc(stepName) + "&")
+                + (dueFilter.isEmpty() ? "" : "due=" + dueFilter + "&"));
         return "processing/work";
     }
 
@@ -92,7 +95,7 @@ class ProcessingPages {
             model.addAttribute("bulkError", message(e, locale));
             model.addAttribute("outcomes", List.of());
         }
-        return workList(null, null, null, model);
+        return workList(null, null, null, null, model);
     }
 
     @PostMapping("/processing/dossiers/{code}/take")

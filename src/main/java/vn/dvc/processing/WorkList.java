@@ -1,6 +1,7 @@
 package vn.dvc.processing;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.Role;
+import vn.dvc.reception.DueSoon;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.PageResult;
 
@@ -28,12 +30,20 @@ class WorkList {
     }
 
     private final JdbcClient jdbc;
+    private final DueSoon dueSoon;
+    private final Clock clock;
 
-    WorkList(JdbcClient jdbc) {
+    WorkList(JdbcClient jdbc, DueSoon dueSoon, Clock clock) {
         this.jdbc = jdbc;
+        this.dueSoon = dueSoon;
+        this.clock = clock;
     }
 
-    PageResult<Item> list(AccountPrincipal officer, String scope, String stepName, int page, int size) {
+    /**
+     * One page of the list; {@code due} is empty, {@code soon} (the step is due within the lead time of
+     * {@link DueSoon}) or {@code overdue} (its due time has passed).
+     */
+    PageResult<Item> list(AccountPrincipal officer, String scope, String stepName, String due, int page, int size) {
         String agency = Processing.agency(officer);
         Map<String, Object> params = new HashMap<>();
         params.put("agency", agency);
@@ -61,18 +71,32 @@ class WorkList {
             where.append(" and s.name = :step");
             params.put("step", stepName.strip());
         }
+        Instant now = clock.instant();
+        switch (due == null ? "" : due.strip()) {
+            case "" -> { }
+            case "soon" -> {
+                where.append(" and s.due_at >= :now and s.due_at <= :limit");
+                params.put("now", Timestamp.from(now));
+                params.put("limit", Timestamp.from(dueSoon.limit(now, agency)));
+            }
+            case "overdue" -> {
+                where.append(" and s.due_at < :now");
+                params.put("now", Timestamp.from(now));
+            }
+            default -> throw new InvalidInputException("processing.work.filter-unknown", "due=" + due);
+        }
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-        params.put("limit", size);
+        params.put("pageSize", size);
         params.put("offset", (long) page * size);
         List<Item> items = jdbc.sql("""
                 select s.id, s.dossier_id, s.ordinal, s.name, s.role, s.assignee, s.started_at, s.started_by, s.due_at,
                        s.ended_at, s.ended_by, s.outcome, s.note, d.code, d.procedure_name, d.due_at as dossier_due
-                """ + where + " order by s.due_at, s.id limit :limit offset :offset")
+                """ + where + " order by s.due_at, s.id limit :pageSize offset :offset")
                 .params(params)
                 .query((rs, n) -> {
-                    Timestamp due = rs.getTimestamp("dossier_due");
+                    Timestamp dossierDue = rs.getTimestamp("dossier_due");
                     return new Item(rs.getString("code"), rs.getString("procedure_name"),
-                            due == null ? null : due.toInstant(), Processing.map(rs, n));
+                            dossierDue == null ? null : dossierDue.toInstant(), Processing.map(rs, n));
                 })
                 .list();
         return new PageResult<>(items, total, page, size);

@@ -2,6 +2,7 @@ package vn.dvc.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -68,5 +69,20 @@ class StepWarningsTest {
 
         warnings.warn(step.dueAt().minus(Duration.ofMinutes(30)));
         assertThat(mailsTo(address, d.code())).as("warned once only").isEqualTo(1);
+
+        // The holder's work list filters steps due soon and overdue (the due time is moved for the test).
+        jdbc.sql("update dossier_step set due_at = now() + interval '1 hour' where id = ?").param(step.id()).update();
+        assertThat(workCodes(officer, "soon")).contains(d.code());
+        assertThat(workCodes(officer, "overdue")).doesNotContain(d.code());
+        jdbc.sql("update dossier_step set due_at = now() - interval '1 hour' where id = ?").param(step.id()).update();
+        assertThat(workCodes(officer, "soon")).doesNotContain(d.code());
+        assertThat(workCodes(officer, "overdue")).contains(d.code());
+        mvc.perform(get("/api/v1/processing/work?due=tomorrow").with(DemoAccounts.as(users, officer)))
+                .andExpect(status().isBadRequest());
+    }
+
+    private String workCodes(String officer, String due) throws Exception {
+        return mvc.perform(get("/api/v1/processing/work?scope=mine&due=" + due).with(DemoAccounts.as(users, officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }
