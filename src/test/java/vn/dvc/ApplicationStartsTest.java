@@ -23,4 +23,14 @@ class ApplicationStartsTest {
     void servesTheLoginFormWithCsrfToken() throws Exception {
         mvc.perform(get("/login")).andExpect(status().isOk());
     }
+
+    @Test
+    void servesStaticFilesUnderTheirPrefixesOnly() throws Exception {
+        mvc.perform(get("/css/site.css")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("text/css"));
+        mvc.perform(get("/js/eform.js")).andExpect(status().isOk());
+        mvc.perform(get("/css/eform.js")).andExpect(status().isNotFound());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
 }
