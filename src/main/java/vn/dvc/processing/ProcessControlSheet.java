@@ -14,6 +14,7 @@ import vn.dvc.dossier.Dossier;
 import vn.dvc.identity.Officers;
 import vn.dvc.organisation.Agencies;
 import vn.dvc.organisation.Agency;
+import vn.dvc.shared.FormPdf;
 import vn.dvc.shared.VietnamTime;
 
 /**
@@ -78,7 +79,7 @@ class ProcessControlSheet {
         Agency agency = agencies.find(dossier.agencyCode()).orElse(null);
         String agencyName = agency == null ? dossier.agencyCode() : agency.name();
         ZonedDateTime today = clock.instant().atZone(VietnamTime.ZONE);
-        try (SheetPdf pdf = new SheetPdf(text("processing.form05.title"))) {
+        try (FormPdf pdf = new FormPdf(text("processing.form05.title"), FormPdf.a5Landscape())) {
             float half = pdf.width() / 2;
             pdf.centred(0, half, agencyName.toUpperCase(VIETNAMESE), 7, true);
             pdf.centred(half, half, text("processing.form05.nation"), 7, true);

@@ -21,6 +21,7 @@ import vn.dvc.identity.ApplicantProfile;
 import vn.dvc.identity.Applicants;
 import vn.dvc.organisation.Agencies;
 import vn.dvc.organisation.Agency;
+import vn.dvc.shared.FormPdf;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.VietnamTime;
 

@@ -1,4 +1,4 @@
-package vn.dvc.processing;
+package vn.dvc.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,11 +15,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A small page writer for form 05 of Circular 01/2018 (A5 landscape, for its six-column table): lines of text
- * top to bottom, wrapped, in the bundled DejaVu Sans. A copy of the reception module's writer, kept here so
- * that neither module reaches into the other's internals. Text is normalised to NFC.
+ * A small page writer for the forms of Circular 01/2018 (A5 by default; the tracking book, form 06, on A4
+ * landscape): lines of text top to bottom, wrapped to the page, in DejaVu Sans (bundled, so Vietnamese prints on
+ * machines without fonts). Starts a new page when full. Text is normalised to NFC. Used by every module that prints a form.
  */
-final class SheetPdf implements AutoCloseable {
+public final class FormPdf implements AutoCloseable {
 
     private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = font("fonts/DejaVuSans-Bold.ttf");
@@ -28,11 +28,23 @@ final class SheetPdf implements AutoCloseable {
     private final PDDocument document = new PDDocument();
     private final PDType0Font regular;
     private final PDType0Font bold;
-    private final PDRectangle size = new PDRectangle(PDRectangle.A5.getHeight(), PDRectangle.A5.getWidth());
+    private final PDRectangle size;
     private PDPageContentStream page;
     private float y;
 
-    SheetPdf(String title) {
+    /** An A5 portrait form. */
+    public FormPdf(String title) {
+        this(title, PDRectangle.A5);
+    }
+
+    /** An A5 landscape sheet (form 05, for its wide table). */
+    public static PDRectangle a5Landscape() {
+        return new PDRectangle(PDRectangle.A5.getHeight(), PDRectangle.A5.getWidth());
+    }
+
+    /** A form on this page size (e.g. {@code new PDRectangle(842, 595)} for A4 landscape). */
+    public FormPdf(String title, PDRectangle size) {
+        this.size = size;
         try {
             regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(REGULAR));
             bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(BOLD));
@@ -51,7 +63,7 @@ final class SheetPdf implements AutoCloseable {
         }
     }
 
-    float width() {
+    public float width() {
         return size.getWidth() - 2 * MARGIN;
     }
 
@@ -72,7 +84,7 @@ final class SheetPdf implements AutoCloseable {
     }
 
     /** Text at a column of the current line, without moving down. */
-    void at(float x, String text, float fontSize, boolean strong) {
+    public void at(float x, String text, float fontSize, boolean strong) {
         try {
             page.beginText();
             page.setFont(strong ? bold : regular, fontSize);
@@ -85,13 +97,13 @@ final class SheetPdf implements AutoCloseable {
     }
 
     /** Text centred in a band of the line starting at {@code x}, without moving down. */
-    void centred(float x, float band, String text, float fontSize, boolean strong) {
+    public void centred(float x, float band, String text, float fontSize, boolean strong) {
         float w = textWidth(text, fontSize, strong);
         at(x + Math.max(0, (band - w) / 2), text, fontSize, strong);
     }
 
     /** Moves down by one line of this size. */
-    void down(float fontSize) {
+    public void down(float fontSize) {
         y -= fontSize * 1.35f;
         try {
             room(fontSize * 1.35f);
@@ -101,7 +113,7 @@ final class SheetPdf implements AutoCloseable {
     }
 
     /** A paragraph wrapped to the width from {@code x}. */
-    void paragraph(float x, String text, float fontSize, boolean strong) {
+    public void paragraph(float x, String text, float fontSize, boolean strong) {
         for (String line : wrap(text, width() - x, fontSize, strong)) {
             at(x, line, fontSize, strong);
             down(fontSize);
@@ -109,7 +121,7 @@ final class SheetPdf implements AutoCloseable {
     }
 
     /** A table row: cells wrapped in their columns, with rules above and below. */
-    void row(float[] columns, List<String> cells, float fontSize, boolean strong) {
+    public void row(float[] columns, List<String> cells, float fontSize, boolean strong) {
         List<List<String>> lines = new ArrayList<>();
         int height = 1;
         for (int i = 0; i < cells.size(); i++) {
@@ -147,11 +159,11 @@ final class SheetPdf implements AutoCloseable {
         }
     }
 
-    void space(float points) {
+    public void space(float points) {
         y -= points;
     }
 
-    List<String> wrap(String text, float width, float fontSize, boolean strong) {
+    public List<String> wrap(String text, float width, float fontSize, boolean strong) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : (text == null ? "" : text).split("\n")) {
             StringBuilder line = new StringBuilder();
@@ -169,7 +181,7 @@ final class SheetPdf implements AutoCloseable {
         return lines;
     }
 
-    float textWidth(String text, float fontSize, boolean strong) {
+    public float textWidth(String text, float fontSize, boolean strong) {
         try {
             return (strong ? bold : regular).getStringWidth(text) / 1000 * fontSize;
         } catch (IOException e) {
@@ -177,7 +189,7 @@ final class SheetPdf implements AutoCloseable {
         }
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try {
             page.close();
             page = null;
