@@ -211,7 +211,14 @@ class StatisticsTest {
                       from statistics_agency_month
                      where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
                            resolved_on_time, resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
-                    order by 1""").params(procedure, procedure, agencies.get(0), agencies.get(1))
+                    union all
+                    select concat_ws(',', 'ad', agency_code, day, received_online, received_offline, resolved_early,
+                                     resolved_on_time, resolved_late, due, due_after_resolved)
+                      from statistics_agency_day
+                     where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
+                           resolved_on_time, resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
+                    order by 1""").params(procedure, procedure, agencies.get(0), agencies.get(1), agencies.get(0),
+                    agencies.get(1))
                     .query(String.class).list();
         }
     }
