@@ -4,28 +4,32 @@
 #     applicant) against pgbench's simple inserts (one 1 KB row per transaction) into the same database;
 #  2. public lookup (GET /api/v1/lookup/{code}) against a bare endpoint reading one dossier row by its
 #     primary key (enabled only here, app.bench.baseline=true).
-# Run on demand, never in the tests:  bench/dossier.sh [seconds-per-round] [connections]
+# Run on demand, never in the tests:  bench/dossier.sh [seconds-per-round] [connections] [files|segments] [agencies]
+# (agencies: how many communes receive the procedure, submissions take them in turn; default 1: every
+# submission then waits for the previous one's commit on the agency's day counter, ADR 0013)
+# (the third argument is the document store, app.documents.store; SKIP_BUILD=1 reuses the jar,
+# SKIP_LOOKUP=1 measures the submission only)
 # Needs: a local PostgreSQL (user postgres), wrk and pgbench, the jar (built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MEASURE=${1:-20}; CONNECTIONS=${2:-8}
+MEASURE=${1:-20}; CONNECTIONS=${2:-8}; STORE=${3:-files}; AGENCIES=${4:-1}
 THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
 PORT=18081; DB=dvc_bench_dossier_$$; BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || apt-get install -y -qq wrk
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | head -n 1)
-mvn -B -q -DskipTests package
+[ "${SKIP_BUILD:-}" = 1 ] || mvn -B -q -DskipTests package
 JAR=$(ls target/dichvucong-*.jar | grep -v original | head -n 1)
 mkdir -p target/bench target/tmp
 psql -h 127.0.0.1 -U postgres -qc "create database $DB"
 cleanup() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true;
             psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)"; rm -rf target/bench-documents; }
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres DEMO_DATA=true \
-  SERVER_PORT=$PORT APP_BENCH_BASELINE=true APP_LOOKUP_MAXPERMINUTE=1000000000 DOCUMENTS_DIR=target/bench-documents \
+  SERVER_PORT=$PORT APP_BENCH_BASELINE=true APP_LOOKUP_MAXPERMINUTE=1000000000 DOCUMENTS_DIR=target/bench-documents DOCUMENTS_STORE=$STORE \
   java -Djava.io.tmpdir=target/tmp -jar "$JAR" > target/bench-dossier-app.log 2>&1 &
 APP=$!
 trap cleanup EXIT
 until curl -sf "$BASE/actuator/health" >/dev/null; do sleep 1; done
-export BENCH_AGENCY=$(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -f bench/dossier-setup.sql | tail -n 1)
+export BENCH_AGENCY=$(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -v agencies="$AGENCIES" -f bench/dossier-setup.sql | tail -n 1)
 
 # The form (1 KB, the generic e-form) and the file (a real PDF padded to 100 KB with a comment).
 python3 - <<'PY'
@@ -38,6 +42,7 @@ pdf = open("src/test/resources/document/giay-to-demo.pdf", "rb").read()
 pad = 100 * 1024 - len(pdf) - 8
 open("target/bench/file.pdf", "wb").write(pdf + b"\n%" + b"x" * pad + b"\n%%EOF\n")
 PY
+echo "document store: $STORE, receiving agencies: $AGENCIES"
 echo "form $(wc -c < target/bench/form.json) bytes, file $(wc -c < target/bench/file.pdf) bytes, agency $BENCH_AGENCY"
 
 # Sign in as the demo applicant; the CSRF token changes at sign-in, so read it afterwards.
@@ -50,7 +55,7 @@ curl -s -c "$JAR_FILE" -b "$JAR_FILE" -o /dev/null "$BASE/dossiers"
 export BENCH_XSRF=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$JAR_FILE")
 export BENCH_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR_FILE"); XSRF-TOKEN=$BENCH_XSRF"
 STATUS=$(curl -s -o target/bench/first.json -w '%{http_code}' -b "$JAR_FILE" -H "X-XSRF-TOKEN: $BENCH_XSRF" \
-  -F procedureCode=9.900001 -F "agencyCode=$BENCH_AGENCY" -F "form=<target/bench/form.json;type=application/json" \
+  -F procedureCode=9.900001 -F "agencyCode=${BENCH_AGENCY%%,*}" -F "form=<target/bench/form.json;type=application/json" \
   -F "component.1=@target/bench/file.pdf;type=application/pdf" "$BASE/api/v1/dossiers")
 echo "first submission: HTTP $STATUS $(cat target/bench/first.json)"; [ "$STATUS" = 201 ]
 
@@ -60,11 +65,12 @@ echo "warming up"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/submit.lua "$BASE" >/dev/null
 "$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f target/bench/insert.sql "$DB" >/dev/null
 for round in 1 2 3; do
-  echo "round $round submission: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" -s bench/submit.lua "$BASE" | grep -E "RESULT|REFUSED")"
+  echo "round $round submission: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" --timeout 10s -s bench/submit.lua "$BASE" | grep -E "RESULT|REFUSED")"
   echo "round $round pgbench:    $("$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
         -f target/bench/insert.sql "$DB" | grep -E '^tps' | head -n 1)"
 done
 
+[ "${SKIP_LOOKUP:-}" = 1 ] && exit 0
 psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -c "select '/api/v1/lookup/' || code from dossier order by id limit 500" \
   > target/bench/lookup-paths.txt
 psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -c "select '/bench/dossiers/' || id from dossier order by id limit 500" \

@@ -5,20 +5,25 @@ local function read(path)
 end
 local form = read("target/bench/form.json")
 local pdf = read("target/bench/file.pdf")
-local agency = os.getenv("BENCH_AGENCY")
-local body = table.concat({
+-- BENCH_AGENCY: the receiving agencies, comma-separated; requests take them in turn.
+local bodies = {}
+local function body(agency)
+  return table.concat({
   "--", boundary, "\r\nContent-Disposition: form-data; name=\"procedureCode\"\r\n\r\n9.900001\r\n",
   "--", boundary, "\r\nContent-Disposition: form-data; name=\"agencyCode\"\r\n\r\n", agency, "\r\n",
   "--", boundary, "\r\nContent-Disposition: form-data; name=\"form\"\r\nContent-Type: application/json\r\n\r\n", form, "\r\n",
   "--", boundary, "\r\nContent-Disposition: form-data; name=\"component.1\"; filename=\"to-khai.pdf\"\r\n",
   "Content-Type: application/pdf\r\n\r\n", pdf, "\r\n",
   "--", boundary, "--\r\n"})
-wrk.method = "POST"
-wrk.path = "/api/v1/dossiers"
-wrk.body = body
-wrk.headers["Content-Type"] = "multipart/form-data; boundary=" .. boundary
-wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
-wrk.headers["X-XSRF-TOKEN"] = os.getenv("BENCH_XSRF")
+end
+for agency in string.gmatch(os.getenv("BENCH_AGENCY"), "[^,]+") do bodies[#bodies + 1] = body(agency) end
+local headers = {["Content-Type"] = "multipart/form-data; boundary=" .. boundary,
+                 ["Cookie"] = os.getenv("BENCH_COOKIE"), ["X-XSRF-TOKEN"] = os.getenv("BENCH_XSRF")}
+local turn = 0
+request = function()
+  turn = turn + 1
+  return wrk.format("POST", "/api/v1/dossiers", headers, bodies[(turn % #bodies) + 1])
+end
 -- The first refusal of each thread, to say why a run failed.
 local threads = {}
 setup = function(thread) threads[#threads + 1] = thread end

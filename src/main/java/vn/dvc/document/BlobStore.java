@@ -10,21 +10,23 @@ import java.io.InputStream;
 public interface BlobStore {
 
     /**
-     * Stores the stream's bytes under a new key, atomically: readers see all of them or nothing. Does not
-     * close the stream.
+     * Stores the stream's bytes under a new key, atomically and durably: readers see all of them or nothing,
+     * and once it returns they survive a crash. Does not close the stream.
      *
+     * @return the storage key to read and delete them by: the key itself, or a location that the store
+     *         derives from it (a segment store's position)
      * @throws java.io.UncheckedIOException when the bytes cannot be written, or the key is already used
      */
-    void put(String key, InputStream in);
+    String put(String key, InputStream in);
 
     /**
-     * The stored bytes; the caller closes the stream.
+     * The stored bytes, by the storage key {@link #put} answered; the caller closes the stream.
      *
      * @throws java.io.UncheckedIOException with a {@link java.nio.file.NoSuchFileException} cause when
      *                                      nothing is stored under the key
      */
     InputStream get(String key);
 
-    /** Removes the bytes; nothing happens when there are none. */
+    /** Removes the bytes (by the storage key {@link #put} answered); nothing happens when there are none. */
     void delete(String key);
 }

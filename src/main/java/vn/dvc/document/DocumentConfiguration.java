@@ -19,9 +19,21 @@ class DocumentConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentConfiguration.class);
 
+    /**
+     * {@code app.documents.store=files} (default): one file per document ({@link LocalDiskBlobStore});
+     * {@code segments}: shared segment files with group commit ({@link SegmentBlobStore}, ADR 0020), which
+     * still reads the documents stored as files before.
+     */
     @Bean
-    BlobStore localDiskBlobStore(@Value("${app.documents.dir:data/documents}") Path directory, Clock clock) {
-        return new LocalDiskBlobStore(directory, clock);
+    BlobStore localDiskBlobStore(@Value("${app.documents.dir:data/documents}") Path directory, Clock clock,
+            @Value("${app.documents.store:files}") String store,
+            @Value("${app.documents.segment-size:1GB}") org.springframework.util.unit.DataSize segmentSize) {
+        LocalDiskBlobStore files = new LocalDiskBlobStore(directory, clock);
+        return switch (store.strip()) {
+            case "files" -> files;
+            case "segments" -> new SegmentBlobStore(directory, segmentSize.toBytes(), files);
+            default -> throw new IllegalStateException("app.documents.store must be files or segments: " + store);
+        };
     }
 
     @Bean

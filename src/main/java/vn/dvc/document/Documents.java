@@ -134,6 +134,10 @@ public class Documents {
                 log.error("Document {} has no stored file", id);
                 throw new CorruptedDocumentException(id, "the stored file is missing", e);
             }
+            if (e.getCause() instanceof SegmentBlobStore.CorruptBlobException) {
+                log.error("Document {} is damaged in its segment: {}", id, e.getCause().getMessage());
+                throw new CorruptedDocumentException(id, "the stored bytes do not match their checksum", e);
+            }
             throw e;
         }
     }
@@ -165,9 +169,9 @@ public class Documents {
 
     private StoredDocument save(Path staged, String name, FileType type, Staged copy) throws IOException {
         UUID id = UUID.randomUUID();
-        String key = id.toString();
+        String key;
         try (InputStream in = Files.newInputStream(staged)) {
-            blobs.put(key, in);
+            key = blobs.put(id.toString(), in);
         }
         afterRollback(() -> blobs.delete(key));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps

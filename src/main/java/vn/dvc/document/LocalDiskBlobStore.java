@@ -45,7 +45,7 @@ final class LocalDiskBlobStore implements BlobStore {
     }
 
     @Override
-    public void put(String key, InputStream in) {
+    public String put(String key, InputStream in) {
         Path target = path(key);
         Path part = null;
         try {
@@ -61,6 +61,7 @@ final class LocalDiskBlobStore implements BlobStore {
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(target.getParent());
+            return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store blob " + key, e);
         } finally {
@@ -112,7 +113,7 @@ final class LocalDiskBlobStore implements BlobStore {
     }
 
     /** Makes the rename durable; not every system can open a directory for this, which is fine. */
-    private static void syncDirectory(Path directory) {
+    static void syncDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {

@@ -1,6 +1,7 @@
 package vn.dvc.dossier;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -31,8 +32,18 @@ class DossierMails {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    void submitted(Dossier dossier) {
-        send(dossier, "dossier.mail.submitted.subject", "dossier.mail.submitted.body", null);
+    /** Where an applicant's mails go: read before a submission takes its number, to keep that short. */
+    record Recipient(String address, String name) {
+    }
+
+    Optional<Recipient> recipient(long applicantId) {
+        return contacts.email(applicantId)
+                .map(address -> new Recipient(address, contacts.fullName(applicantId).orElse("")));
+    }
+
+    void submitted(Dossier dossier, Optional<Recipient> recipient) {
+        recipient.ifPresent(r -> send(dossier, r, "dossier.mail.submitted.subject", "dossier.mail.submitted.body",
+                null));
     }
 
     void statusChanged(Dossier dossier, DossierStatus to, String message) {
@@ -46,17 +57,21 @@ class DossierMails {
     }
 
     private void send(Dossier dossier, String subjectKey, String bodyKey, DossierStatus to, String... extra) {
-        contacts.email(dossier.applicantId()).ifPresent(address -> {
-            String name = contacts.fullName(dossier.applicantId()).orElse("");
-            DossierStatus status = to == null ? dossier.status() : to;
-            String statusLabel = messages.getMessage("dossier.status." + status.national(), null, VIETNAMESE);
-            String note = extra.length > 0 && extra[0] != null && !extra[0].isBlank()
-                    ? messages.getMessage("dossier.mail.note", new Object[] {extra[0]}, VIETNAMESE)
-                    : "";
-            Object[] args = {dossier.code(), statusLabel, dossier.procedureName(), name,
-                    publicUrl + "/dossiers/" + dossier.code(), publicUrl + "/lookup?code=" + dossier.code(), note};
-            outbox.queue(address, messages.getMessage(subjectKey, args, VIETNAMESE),
-                    messages.getMessage(bodyKey, args, VIETNAMESE));
-        });
+        recipient(dossier.applicantId()).ifPresent(r -> send(dossier, r, subjectKey, bodyKey, to, extra));
+    }
+
+    private void send(Dossier dossier, Recipient recipient, String subjectKey, String bodyKey, DossierStatus to,
+            String... extra) {
+        String address = recipient.address();
+        String name = recipient.name();
+        DossierStatus status = to == null ? dossier.status() : to;
+        String statusLabel = messages.getMessage("dossier.status." + status.national(), null, VIETNAMESE);
+        String note = extra.length > 0 && extra[0] != null && !extra[0].isBlank()
+                ? messages.getMessage("dossier.mail.note", new Object[] {extra[0]}, VIETNAMESE)
+                : "";
+        Object[] args = {dossier.code(), statusLabel, dossier.procedureName(), name,
+                publicUrl + "/dossiers/" + dossier.code(), publicUrl + "/lookup?code=" + dossier.code(), note};
+        outbox.queue(address, messages.getMessage(subjectKey, args, VIETNAMESE),
+                messages.getMessage(bodyKey, args, VIETNAMESE));
     }
 }

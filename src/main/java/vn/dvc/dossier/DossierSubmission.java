@@ -225,6 +225,9 @@ public class DossierSubmission {
                     upload.fileName(), upload.content(), chosen.components().get(upload.componentIndex()))));
         }
 
+        // Everything that does not need the code before taking it: the agency's day counter stays locked
+        // from here to the commit, and the agency's other submissions wait for it (ADR 0013).
+        var recipient = mails.recipient(submission.applicantId());
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, VietnamTime.ZONE);
         String code = codes.next(agencyCode, day);
@@ -257,7 +260,7 @@ public class DossierSubmission {
                 DossierStatus.NEWLY_SUBMITTED,
                 rep == null ? null : rep.representedName());
         Dossier dossier = transitions.lock(code);
-        mails.submitted(dossier);
+        mails.submitted(dossier, recipient);
         events.publishEvent(new DossierSubmitted(code, agencyCode, procedure.code(), procedure.versionId(),
                 channel, now));
         return dossier;

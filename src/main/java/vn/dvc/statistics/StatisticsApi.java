@@ -2,13 +2,17 @@ package vn.dvc.statistics;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.dvc.organisation.Agencies;
+import vn.dvc.organisation.Agency;
+import vn.dvc.shared.VietnamTime;
 import vn.dvc.statistics.ProcessingStatistics.AgencyFigures;
 
 /** The public processing statistics of CONTRACT.md (report form II.06a) and the administrators' rebuild. */
@@ -27,11 +33,13 @@ class StatisticsApi {
     private final ProcessingStatistics statistics;
     private final Agencies agencies;
     private final Clock clock;
+    private final MessageSource messages;
 
-    StatisticsApi(ProcessingStatistics statistics, Agencies agencies, Clock clock) {
+    StatisticsApi(ProcessingStatistics statistics, Agencies agencies, Clock clock, MessageSource messages) {
         this.statistics = statistics;
         this.agencies = agencies;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/api/v1/statistics/processing")
@@ -75,6 +83,39 @@ class StatisticsApi {
         List<AgencyFigures> rows = rows(from, to, level);
         download(response, StatisticsExport.XLSX_TYPE, "thong-ke-ho-so.xlsx");
         StatisticsExport.xlsx(rows, response.getOutputStream());
+    }
+
+    @GetMapping("/api/v1/statistics/processing.pdf")
+    @Operation(summary = "The II.06a columns of every agency (or of one agency) for a period, as a printable A4 "
+            + "sheet (PDF) for posting at the counter: by level with sums, the province, the date printed")
+    void pdf(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String level,
+            @Parameter(description = "agency code: that agency only") @RequestParam(required = false) String agency,
+            HttpServletResponse response) throws IOException {
+        StatisticsPeriod p = StatisticsPeriod.parse(from, to, agency, level, clock, agencies);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<AgencyFigures> rows;
+        ProcessingFigures province = null;
+        String scope;
+        if (p.agency() != null) {
+            Agency a = agencies.find(p.agency()).orElseThrow();
+            rows = List.of(new AgencyFigures(a.code(), a.name(), a.level(),
+                    statistics.figures(a.code(), null, p.from(), p.to())));
+            scope = messages.getMessage("statistics.print.scope.agency", new Object[] {a.name()}, locale);
+        } else {
+            rows = statistics.byAgency(p.level(), p.from(), p.to());
+            province = ProcessingStatistics.total(rows, p.from(), p.to());
+            scope = p.level() == null ? messages.getMessage("statistics.print.scope.province", null, locale)
+                    : messages.getMessage("statistics.print.scope.level",
+                            new Object[] {messages.getMessage("statistics.level." + p.level().name(), null, locale)},
+                            locale);
+        }
+        byte[] pdf = StatisticsPdf.write(new StatisticsPdf.Heading(scope, p.from(), p.to(),
+                LocalDateTime.now(clock.withZone(VietnamTime.ZONE))), rows, province, messages, locale);
+        response.setContentType("application/pdf");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"thong-ke-ho-so.pdf\"");
+        response.setContentLength(pdf.length);
+        response.getOutputStream().write(pdf);
     }
 
     /** The answer of a rebuild. */

@@ -20,7 +20,9 @@ import vn.dvc.shared.VietnamTime;
 
 /**
  * The read model: one row per counted dossier ({@code statistics_dossier}) and the counters per agency,
- * procedure and day ({@code statistics_day}) and month ({@code statistics_month}). Callers hold a transaction.
+ * procedure and day ({@code statistics_day}) and month ({@code statistics_month}), and per agency over all
+ * procedures by day ({@code statistics_agency_day}) and month ({@code statistics_agency_month}). Callers hold
+ * a transaction.
  */
 @Repository
 class StatisticsLedger {
@@ -140,6 +142,7 @@ class StatisticsLedger {
         Map<LocalDate, long[]> months = new TreeMap<>();
         days.forEach((day, delta) -> plus(months.computeIfAbsent(day.withDayOfMonth(1), k -> new long[7]), delta));
         days.forEach((day, delta) -> add("statistics_day", "day", key, day, delta));
+        days.forEach((day, delta) -> add("statistics_agency_day", "day", key, day, delta));
         months.forEach((month, delta) -> add("statistics_month", "month", key, month, delta));
         months.forEach((month, delta) -> add("statistics_agency_month", "month", key, month, delta));
     }
@@ -157,7 +160,7 @@ class StatisticsLedger {
             update.append(update.isEmpty() ? "" : ", ").append(column).append(" = ").append(table).append('.')
                     .append(column).append(" + excluded.").append(column);
         }
-        if (table.equals("statistics_agency_month")) {
+        if (table.startsWith("statistics_agency_")) {
             jdbc.sql("insert into " + table + "(agency_code, " + key + ", " + COLUMNS + ") "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (agency_code, " + key + ") do update set " + update)
                     .params(fact.agencyCode(), Date.valueOf(at), delta[0], delta[1], delta[2], delta[3], delta[4],
@@ -178,9 +181,10 @@ class StatisticsLedger {
      * wait for it (table locks); readers keep seeing the old figures until it commits.
      */
     long recompute() {
-        jdbc.sql("lock table statistics_dossier, statistics_day, statistics_month, statistics_agency_month "
-                + "in exclusive mode").update();
+        jdbc.sql("lock table statistics_dossier, statistics_day, statistics_month, statistics_agency_day, "
+                + "statistics_agency_month in exclusive mode").update();
         jdbc.sql("delete from statistics_agency_month").update();
+        jdbc.sql("delete from statistics_agency_day").update();
         jdbc.sql("delete from statistics_month").update();
         jdbc.sql("delete from statistics_day").update();
         jdbc.sql("delete from statistics_dossier").update();
@@ -225,6 +229,11 @@ class StatisticsLedger {
                 select agency_code, month, sum(received_online), sum(received_offline), sum(resolved_early),
                        sum(resolved_on_time), sum(resolved_late), sum(due), sum(due_after_resolved)
                   from statistics_month group by agency_code, month""").update();
+        jdbc.sql("insert into statistics_agency_day(agency_code, day, " + COLUMNS + ") "
+                + """
+                select agency_code, day, sum(received_online), sum(received_offline), sum(resolved_early),
+                       sum(resolved_on_time), sum(resolved_late), sum(due), sum(due_after_resolved)
+                  from statistics_day group by agency_code, day""").update();
         return dossiers;
     }
 
@@ -241,14 +250,15 @@ class StatisticsLedger {
         LocalDate end = to.plusDays(1);
         LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate monthsEnd = end.withDayOfMonth(1);
+        // without a procedure, the per-agency tables (one row per agency and month or day)
+        String days = procedure == null ? "statistics_agency_day" : "statistics_day";
         if (firstMonth.isBefore(monthsEnd)) {
-            // without a procedure, the per-agency months (one row per agency and month)
             sum(procedure == null ? "statistics_agency_month" : "statistics_month", "month", firstMonth, monthsEnd,
                     agency, procedure, sums);
-            sum("statistics_day", "day", from, firstMonth, agency, procedure, sums);
-            sum("statistics_day", "day", monthsEnd, end, agency, procedure, sums);
+            sum(days, "day", from, firstMonth, agency, procedure, sums);
+            sum(days, "day", monthsEnd, end, agency, procedure, sums);
         } else {
-            sum("statistics_day", "day", from, end, agency, procedure, sums);
+            sum(days, "day", from, end, agency, procedure, sums);
         }
         return sums;
     }

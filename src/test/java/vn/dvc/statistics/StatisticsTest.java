@@ -211,7 +211,14 @@ class StatisticsTest {
                       from statistics_agency_month
                      where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
                            resolved_on_time, resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
-                    order by 1""").params(procedure, procedure, agencies.get(0), agencies.get(1))
+                    union all
+                    select concat_ws(',', 'ad', agency_code, day, received_online, received_offline, resolved_early,
+                                     resolved_on_time, resolved_late, due, due_after_resolved)
+                      from statistics_agency_day
+                     where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
+                           resolved_on_time, resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
+                    order by 1""").params(procedure, procedure, agencies.get(0), agencies.get(1), agencies.get(0),
+                    agencies.get(1))
                     .query(String.class).list();
         }
     }
@@ -386,5 +393,74 @@ class StatisticsTest {
         String bad = mvc.perform(get("/statistics").param("from", "2025-02-30").param("to", "2025-12-31"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(bad).contains("Ngày không hợp lệ", "value=\"2025-02-30\"");
+    }
+
+    @Test
+    void thePrintableSheetShowsTheFiguresOfEveryAgencyOnA4() throws Exception {
+        Data data = new Data(23L).generate(120);
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2025, 12, 31);
+        byte[] pdf = mvc.perform(get("/api/v1/statistics/processing.pdf").param("from", "2025-01-01")
+                        .param("to", "2025-12-31"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var box = document.getPage(0).getMediaBox();
+            assertThat(box.getWidth()).isEqualTo(org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getWidth());
+            assertThat(box.getHeight()).isEqualTo(org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getHeight());
+        }
+        String text = pdfText(pdf);
+        String printed = LocalDate.now(VietnamTime.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        assertThat(text).contains("THỐNG KÊ TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ", "Toàn tỉnh Gia Lai",
+                "Từ 01/01/2025 đến 31/12/2025", "(3)", "(13)",
+                "In lúc", printed, "Trang 1/");
+        ProcessingFigures total = ProcessingStatistics.total(statistics.byAgency(null, from, to), from, to);
+        for (String code : data.agencies) {
+            ProcessingFigures f = statistics.figures(code, null, from, to);
+            assertThat(f.totalReceived()).isPositive();
+            assertThat(text).contains(row(f));
+        }
+        assertThat(text).contains(row(total));
+
+        // One agency: its row only, named in the heading.
+        String agency = data.agencies.get(0);
+        String one = pdfText(mvc.perform(get("/api/v1/statistics/processing.pdf").param("agency", agency)
+                        .param("from", "2025-01-01").param("to", "2025-12-31"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(one).contains("Cơ quan: ", row(statistics.figures(agency, null, from, to)))
+                .doesNotContain("Toàn tỉnh Gia Lai");
+        mvc.perform(get("/api/v1/statistics/processing.pdf").param("from", "2025-02-30"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+
+        String page = mvc.perform(get("/statistics").param("from", "2025-01-01").param("to", "2025-12-31"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/api/v1/statistics/processing.pdf?from=2025-01-01&amp;to=2025-12-31");
+    }
+
+    /** The eleven counts of a row as pdftotext -layout prints them: separated by spaces, Vietnamese grouping. */
+    private static String row(ProcessingFigures f) {
+        java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("vi"));
+        return java.util.stream.LongStream.of(f.receivedOnline(), f.receivedOffline(), f.carriedOver(),
+                        f.totalReceived(), f.resolvedEarly(), f.resolvedOnTime(), f.resolvedLate(), f.totalResolved(),
+                        f.inProgressOnTime(), f.inProgressOverdue(), f.totalInProgress())
+                .mapToObj(n::format).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** The text of a PDF by poppler's pdftotext -layout (rows on one line), spaces collapsed. */
+    static String pdfText(byte[] pdf) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("thong-ke-", ".pdf");
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("thong-ke-", ".txt");
+        try {
+            java.nio.file.Files.write(file, pdf);
+            Process process = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", file.toString(),
+                    out.toString()).redirectErrorStream(true).start();
+            assertThat(process.waitFor()).isZero();
+            return java.nio.file.Files.readString(out, StandardCharsets.UTF_8).replaceAll("[ \\t]+", " ");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(out);
+        }
     }
 }
