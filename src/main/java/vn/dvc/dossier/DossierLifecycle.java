@@ -26,8 +26,10 @@ public final class DossierLifecycle {
     public enum Action {
         /** The applicant (or an officer at the counter) submits: the dossier exists with status 1. */
         SUBMIT,
-        /** The reception officer accepts the dossier; processing starts (2, then 4). */
+        /** The reception officer accepts the dossier (2). */
         RECEIVE,
+        /** Processing starts on an accepted dossier (4): at once, in the receiving transaction. */
+        START_PROCESSING,
         /** The reception officer refuses it (form 03). */
         REFUSE,
         /** An officer asks for missing or corrected documents (form 02); the clock stops. */
@@ -52,7 +54,8 @@ public final class DossierLifecycle {
     }
 
     private static final Map<Action, Rule> RULES = Map.ofEntries(
-            Map.entry(Action.RECEIVE, new Rule(EnumSet.of(NEWLY_SUBMITTED), IN_PROGRESS)),
+            Map.entry(Action.RECEIVE, new Rule(EnumSet.of(NEWLY_SUBMITTED), ACCEPTED)),
+            Map.entry(Action.START_PROCESSING, new Rule(EnumSet.of(ACCEPTED), IN_PROGRESS)),
             Map.entry(Action.REFUSE, new Rule(EnumSet.of(NEWLY_SUBMITTED), NOT_ACCEPTED)),
             Map.entry(Action.REQUEST_SUPPLEMENT, new Rule(EnumSet.of(NEWLY_SUBMITTED, ACCEPTED, IN_PROGRESS),
                     SUPPLEMENT_REQUESTED)),

@@ -95,8 +95,12 @@ public class DossierTransitions {
         checkAllowed(dossier, Action.RECEIVE);
         jdbc.sql("update dossier set received_at = ?, due_at = ? where id = ?")
                 .params(Timestamp.from(receivedAt), Timestamp.from(dueAt), dossier.id()).update();
-        return write(dossier, DossierLifecycle.next(dossier.status(), Action.RECEIVE, null), actor, "RECEIVED", null,
-                mails.receiptNote(dossier));
+        // Accepted (2, the receipt is mailed), then processing starts (4) in the same transaction: the national
+        // portal and the timeline see both statuses; the applicant gets one mail.
+        Dossier accepted = write(dossier, DossierLifecycle.next(dossier.status(), Action.RECEIVE, null), actor,
+                "RECEIVED", null, mails.receiptNote(dossier));
+        return write(accepted, DossierLifecycle.next(accepted.status(), Action.START_PROCESSING, null), actor,
+                "PROCESSING_STARTED", null, null, false);
     }
 
     /**
@@ -277,11 +281,18 @@ public class DossierTransitions {
 
     private Dossier write(Dossier dossier, DossierStatus to, String actor, String kind, String message,
             String mailNote) {
+        return write(dossier, to, actor, kind, message, mailNote, true);
+    }
+
+    private Dossier write(Dossier dossier, DossierStatus to, String actor, String kind, String message,
+            String mailNote, boolean mail) {
         Instant now = clock.instant();
         jdbc.sql("update dossier set status = ?, row_version = row_version + 1 where id = ?")
                 .params(to.national(), dossier.id()).update();
         timeline(dossier.id(), now, actor, kind, dossier.status(), to, message);
-        mails.statusChanged(dossier, to, mailNote);
+        if (mail) {
+            mails.statusChanged(dossier, to, mailNote);
+        }
         events.publishEvent(new DossierStatusChanged(dossier.code(), dossier.agencyCode(), dossier.procedureCode(),
                 dossier.channel(), dossier.status(), to, now));
         return lock(dossier.code());

@@ -10,8 +10,11 @@ import vn.dvc.dossier.DossierLifecycle.Action;
 class DossierLifecycleTest {
 
     @Test
-    void aReceivedDossierIsInProgressAndCanBeFinishedAndDelivered() {
+    void aReceivedDossierIsAcceptedThenInProgressAndCanBeFinishedAndDelivered() {
         DossierStatus s = DossierLifecycle.next(DossierStatus.NEWLY_SUBMITTED, Action.RECEIVE, null);
+        assertThat(s).isEqualTo(DossierStatus.ACCEPTED);
+        assertThat(DossierLifecycle.allows(DossierStatus.NEWLY_SUBMITTED, Action.START_PROCESSING)).isFalse();
+        s = DossierLifecycle.next(s, Action.START_PROCESSING, null);
         assertThat(s).isEqualTo(DossierStatus.IN_PROGRESS);
         s = DossierLifecycle.next(s, Action.FINISH, null);
         assertThat(DossierLifecycle.next(s, Action.DELIVER, null)).isEqualTo(DossierStatus.RESULT_DELIVERED);

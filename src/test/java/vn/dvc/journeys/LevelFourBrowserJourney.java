@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -187,9 +188,10 @@ class LevelFourBrowserJourney extends PhoneJourney {
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-status")));
     }
 
+    /** Waits for the page the last click leads to (the old page may still be read meanwhile). */
     private void awaitStatus(String label) {
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"),
-                label));
+        Browser.waitFor(browser).ignoring(WebDriverException.class).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), label));
     }
 
     /** A file the signed-in person may download, fetched with the browser's session. */

@@ -220,7 +220,8 @@ class ProcessingTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].resultCode").value(code + "-KQ1"));
         assertThat(dossiers.timeline(finished.id())).extracting(Dossiers.TimelineEntry::kind)
-                .containsExactly("SUBMITTED", "RECEIVED", "RESULT_ATTACHED", "RESULT_ATTACHED", "FINISHED");
+                .containsExactly("SUBMITTED", "RECEIVED", "PROCESSING_STARTED", "RESULT_ATTACHED", "RESULT_ATTACHED",
+                        "FINISHED");
         // Every officer's action is in the tamper-evident audit trail, in order.
         assertThat(jdbc.sql("select action from audit_entry where subject = ? order by sequence").param(code)
                 .query(String.class).list()).containsSubsequence("DOSSIER_SUBMITTED", "DOSSIER_STATUS_CHANGED",

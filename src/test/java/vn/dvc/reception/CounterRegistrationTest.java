@@ -103,7 +103,7 @@ class CounterRegistrationTest {
         assertThat(d.channel().name()).isEqualTo("DIRECT");
         assertThat(d.dueAt()).isNotNull();
         assertThat(dossiers.timeline(d.id())).extracting(Dossiers.TimelineEntry::kind)
-                .containsExactly("REGISTERED_DIRECT", "RECEIVED");
+                .containsExactly("REGISTERED_DIRECT", "RECEIVED", "PROCESSING_STARTED");
         assertThat(dossiers.documents(d.id())).hasSize(2);
 
         // The account: the identity number as username, made at the counter by this officer, nobody's password.
@@ -112,9 +112,9 @@ class CounterRegistrationTest {
                   from account a join applicant p on p.account_id = a.id where a.id = ?""").param(d.applicantId())
                 .query(String.class).single()).isEqualTo(id + "|COUNTER|tiepnhan.stp|true");
 
-        // The audit trail has the registration and the reception, by the officer.
+        // The audit trail has the registration and the reception (accepted, then in progress), by the officer.
         assertThat(audit.of(code)).extracting(AuditEntry::action)
-                .containsExactly("DOSSIER_SUBMITTED", "DOSSIER_STATUS_CHANGED");
+                .containsExactly("DOSSIER_SUBMITTED", "DOSSIER_STATUS_CHANGED", "DOSSIER_STATUS_CHANGED");
         assertThat(audit.of(code).get(0).actor()).isEqualTo("tiepnhan.stp");
         assertThat(audit.of(code).get(0).details()).contains("\"channel\":\"DIRECT\"");
 

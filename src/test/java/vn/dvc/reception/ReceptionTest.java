@@ -98,7 +98,7 @@ class ReceptionTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("Hồ sơ " + d.code() + " không ở trạng thái có thể tiếp nhận."));
         assertThat(dossiers.timeline(d.id())).extracting(Dossiers.TimelineEntry::kind)
-                .containsExactly("SUBMITTED", "RECEIVED");
+                .containsExactly("SUBMITTED", "RECEIVED", "PROCESSING_STARTED");
 
         // The applicant gets the link to the receipt by mail and may download it.
         assertThat(TestMail.awaitMessagesTo(username + "@example.vn", 2).stream().map(m -> {
