@@ -2,6 +2,7 @@ package vn.dvc.dossier;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.dvc.calendar.WorkingCalendar;
 import vn.dvc.dossier.DossierLifecycle.Action;
 import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.NotFoundException;
+import vn.dvc.shared.VietnamTime;
 
 /**
  * Every status change of a dossier: checked against {@link DossierLifecycle}, recorded in the
@@ -23,12 +26,15 @@ import vn.dvc.shared.NotFoundException;
 @Service
 public class DossierTransitions {
 
+    private final WorkingCalendar calendar;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DossierMails mails;
     private final ApplicationEventPublisher events;
 
-    DossierTransitions(JdbcClient jdbc, Clock clock, DossierMails mails, ApplicationEventPublisher events) {
+    DossierTransitions(JdbcClient jdbc, Clock clock, DossierMails mails, ApplicationEventPublisher events,
+            WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.clock = clock;
         this.mails = mails;
@@ -238,10 +244,35 @@ public class DossierTransitions {
     Dossier supplied(Dossier locked, long supplementId, String actor, String note) {
         int before = jdbc.sql("select before_status from dossier_supplement where id = ?").param(supplementId)
                 .query(Integer.class).single();
+        Instant now = clock.instant();
         jdbc.sql("update dossier_supplement set answered_at = ?, answer_note = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), note, supplementId).update();
+                .params(Timestamp.from(now), note, supplementId).update();
         DossierStatus to = DossierLifecycle.next(locked.status(), Action.SUPPLEMENT, DossierStatus.ofNational(before));
-        return write(locked, to, actor, "SUPPLEMENTED", note);
+        Dossier supplied = write(locked, to, actor, "SUPPLEMENTED", note);
+        if (locked.dueAt() != null) {
+            moveDueTime(supplied, supplementId, now);
+        }
+        return supplied;
+    }
+
+    /**
+     * The clock does not run while the agency waits for a supplement (RULES.md §2): the due time moves later by
+     * the agency's working time from the request to the answer, recorded in the timeline.
+     */
+    private void moveDueTime(Dossier dossier, long supplementId, Instant answeredAt) {
+        Instant requestedAt = jdbc.sql("select requested_at from dossier_supplement where id = ?").param(supplementId)
+                .query(Timestamp.class).single().toInstant();
+        Duration paused = calendar.workingTimeBetween(requestedAt.atZone(VietnamTime.ZONE),
+                answeredAt.atZone(VietnamTime.ZONE), dossier.agencyCode());
+        if (paused.isZero() || paused.isNegative()) {
+            return;
+        }
+        Instant due = calendar.addWorkingTime(dossier.dueAt().atZone(VietnamTime.ZONE), paused, dossier.agencyCode())
+                .toInstant();
+        jdbc.sql("update dossier set due_at = ? where id = ?").params(Timestamp.from(due), dossier.id()).update();
+        String message = DUE_TIME.format(due.atZone(VietnamTime.ZONE));
+        timeline(dossier.id(), answeredAt, "system", "DUE_MOVED", null, null, message);
+        events.publishEvent(new DossierDueMoved(dossier.code(), dossier.agencyCode(), paused, due));
     }
 
     /** The dossier row, locked for a change; unknown codes are not found. */
@@ -262,6 +293,9 @@ public class DossierTransitions {
                 .params(code, applicantId).query(Dossiers::map).optional()
                 .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
     }
+
+    private static final java.time.format.DateTimeFormatter DUE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private Dossier change(Dossier dossier, Action action, String actor, String kind, String message) {
         checkAllowed(dossier, action);

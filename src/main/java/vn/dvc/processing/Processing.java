@@ -159,6 +159,17 @@ public class Processing {
                 .query(Processing::map).optional();
     }
 
+    /** Moves the open step's due time later by working time the dossier waited (for a supplement). */
+    @Transactional
+    public void moveOpenStep(String code, String agencyCode, java.time.Duration paused) {
+        dossiers.findByCode(code).flatMap(d -> current(d.id())).ifPresent(step -> {
+            Instant due = calendar.addWorkingTime(step.dueAt().atZone(VietnamTime.ZONE), paused, agencyCode)
+                    .toInstant();
+            jdbc.sql("update dossier_step set due_at = ? where id = ?").params(Timestamp.from(due), step.id())
+                    .update();
+        });
+    }
+
     /** The officer takes the open step from the pool of its role. */
     @Transactional
     public DossierStep take(String code, AccountPrincipal officer) {

@@ -4,6 +4,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import vn.dvc.dossier.DossierStatus;
+import vn.dvc.dossier.DossierDueMoved;
 import vn.dvc.dossier.DossierStatusChanged;
 import vn.dvc.dossier.Dossiers;
 
@@ -33,5 +34,11 @@ class ProcessingListener {
                         .reduce((a, b) -> b).map(Dossiers.TimelineEntry::actor).orElse(null))
                 .orElse(null);
         processing.open(event.dossierCode(), actor);
+    }
+
+    /** The time waiting for a supplement does not count for the open step either. */
+    @EventListener
+    void on(DossierDueMoved event) {
+        processing.moveOpenStep(event.dossierCode(), event.agencyCode(), event.pausedWorkingTime());
     }
 }
