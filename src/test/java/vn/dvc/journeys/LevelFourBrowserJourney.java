@@ -112,10 +112,9 @@ class LevelFourBrowserJourney extends PhoneJourney {
         signIn("chuyenvien.stp");
         browser.get(url("/processing"));
         browser.findElement(By.partialLinkText(code)).click();
-        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("take"))).click();
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("result-file")))
-                .sendKeys(PDF.toString());
-        browser.findElement(By.id("upload-result")).click();
+        clickAndWaitForNextPage(Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("take"))));
+        browser.findElement(By.id("result-file")).sendKeys(PDF.toString());
+        clickAndWaitForNextPage(browser.findElement(By.id("upload-result")));
         Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("forward"))).click();
         Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("forward")));
         assertNoHorizontalScroll();
@@ -125,7 +124,7 @@ class LevelFourBrowserJourney extends PhoneJourney {
         signIn("lanhdao.stp");
         officerPage(code);
         if (!browser.findElements(By.id("take")).isEmpty()) {
-            browser.findElement(By.id("take")).click();
+            clickAndWaitForNextPage(browser.findElement(By.id("take")));
         }
         Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
         awaitStatus("Đã xử lý xong");
@@ -181,6 +180,12 @@ class LevelFourBrowserJourney extends PhoneJourney {
         if (address.getPort() != port) {
             browser.get(url(address.getRawPath() + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery())));
         }
+    }
+
+    /** Clicks a button that posts a form and waits until the page it was on has gone. */
+    private void clickAndWaitForNextPage(WebElement button) {
+        button.click();
+        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(button));
     }
 
     private void officerPage(String code) {
