@@ -30,6 +30,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * last page before signing: a framed block naming the signer, the agency, the signing time and the result
  * code, in red as Decree 30/2020 shows signatures, and beside it a QR code of the verification address.
  */
+import vn.dvc.shared.FormPdf;
+
 final class ResultPdf {
 
     private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");
@@ -167,13 +169,8 @@ final class ResultPdf {
         content.fill();
     }
 
-    /** Keeps Latin letters (Vietnamese included), digits and punctuation; anything else becomes "?". */
     static String latinOnly(String text) {
-        StringBuilder kept = new StringBuilder();
-        nfc(text).codePoints().forEach(c -> kept.appendCodePoint(c >= 0x20 && c < 0x250 || c >= 0x1E00 && c < 0x1F00
-                || c >= 0x2000 && c < 0x2070 || c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323
-                ? c : '?'));
-        return kept.toString();
+        return FormPdf.latinOnly(text);
     }
 
     static String nfc(String text) {

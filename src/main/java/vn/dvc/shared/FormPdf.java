@@ -26,6 +26,7 @@ public final class FormPdf implements AutoCloseable {
     static final float MARGIN = 36;
 
     private final PDDocument document = new PDDocument();
+    private final java.util.List<org.apache.fontbox.ttf.TrueTypeFont> fonts = new java.util.ArrayList<>();
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final PDRectangle size;
@@ -37,6 +38,18 @@ public final class FormPdf implements AutoCloseable {
         this(title, PDRectangle.A5);
     }
 
+    /**
+     * Embeds a font without its substitution table: no ligatures, so that "ff" in an e-mail address stays two
+     * letters when the text is copied or extracted.
+     */
+    private PDType0Font load(byte[] font) throws IOException {
+        org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
+                .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(font));
+        ttf.setEnableGsub(false);
+        fonts.add(ttf);
+        return PDType0Font.load(document, ttf, true);
+    }
+
     /** An A5 landscape sheet (form 05, for its wide table). */
     public static PDRectangle a5Landscape() {
         return new PDRectangle(PDRectangle.A5.getHeight(), PDRectangle.A5.getWidth());
@@ -46,8 +59,8 @@ public final class FormPdf implements AutoCloseable {
     public FormPdf(String title, PDRectangle size) {
         this.size = size;
         try {
-            regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(REGULAR));
-            bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(BOLD));
+            regular = load(REGULAR);
+            bold = load(BOLD);
             document.getDocumentInformation().setTitle(title);
             newPage();
         } catch (IOException e) {
@@ -89,11 +102,33 @@ public final class FormPdf implements AutoCloseable {
             page.beginText();
             page.setFont(strong ? bold : regular, fontSize);
             page.newLineAtOffset(MARGIN + x, y - fontSize);
-            page.showText(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
+            show(text);
             page.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Shows text in NFC; a character the font lacks (an emoji in an applicant's answer) prints as "?". */
+    private void show(String text) throws IOException {
+        try {
+            page.showText(nfc(text));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            page.showText(latinOnly(text));
+        }
+    }
+
+    /** Keeps Latin letters (Vietnamese included), digits and punctuation; anything else becomes "?". */
+    public static String latinOnly(String text) {
+        StringBuilder kept = new StringBuilder();
+        nfc(text).codePoints().forEach(c -> kept.appendCodePoint(c >= 0x20 && c < 0x250 || c >= 0x1E00 && c < 0x1F00
+                || c >= 0x2000 && c < 0x2070 || c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323
+                ? c : '?'));
+        return kept.toString();
+    }
+
+    private static String nfc(String text) {
+        return text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
     }
 
     /** Text centred in a band of the line starting at {@code x}, without moving down. */
@@ -140,7 +175,7 @@ public final class FormPdf implements AutoCloseable {
                     page.beginText();
                     page.setFont(strong ? bold : regular, fontSize);
                     page.newLineAtOffset(x + 2, lineY - fontSize);
-                    page.showText(java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFC));
+                    show(line);
                     page.endText();
                     lineY -= fontSize * 1.35f;
                 }
@@ -182,8 +217,15 @@ public final class FormPdf implements AutoCloseable {
     }
 
     public float textWidth(String text, float fontSize, boolean strong) {
+        PDType0Font font = strong ? bold : regular;
         try {
-            return (strong ? bold : regular).getStringWidth(text) / 1000 * fontSize;
+            return font.getStringWidth(nfc(text)) / 1000 * fontSize;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            try {
+                return font.getStringWidth(latinOnly(text)) / 1000 * fontSize;
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -208,6 +250,9 @@ public final class FormPdf implements AutoCloseable {
                 page.close();
             }
             document.close();
+            for (org.apache.fontbox.ttf.TrueTypeFont font : fonts) {
+                font.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
