@@ -69,7 +69,7 @@ class ProcessAdminApi {
     @Operation(summary = "Bỏ quy trình riêng của thủ tục", description = "Hồ sơ tiếp nhận sau theo quy trình mặc định.")
     ResponseEntity<Void> remove(@PathVariable String agency, @PathVariable String procedureCode) {
         AccountPrincipal admin = admin();
-        definitions.remove(agency, procedureCode, admin.scope());
+        definitions.remove(agency, procedureCode, admin.scope(), admin.getUsername());
         return ResponseEntity.noContent().build();
     }
 

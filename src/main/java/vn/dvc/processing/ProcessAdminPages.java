@@ -111,7 +111,7 @@ class ProcessAdminPages {
             RedirectAttributes redirect) {
         AccountPrincipal admin = admin();
         String code = agency(admin, agency);
-        definitions.remove(code, procedure, admin.scope());
+        definitions.remove(code, procedure, admin.scope(), admin.getUsername());
         redirect.addFlashAttribute("done", "processing.admin.removed");
         return "redirect:/admin/processes?agency=" + code;
     }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.dvc.audit.AuditTrail;
 import vn.dvc.catalogue.Procedures;
 import vn.dvc.identity.AgencyScope;
 import vn.dvc.identity.Role;
@@ -45,12 +46,14 @@ public class ProcessDefinitions {
     public record StepInput(String name, String role, String budgetPercent, boolean maySendBack) {
     }
 
+    private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Procedures procedures;
     private final Agencies agencies;
     private final Clock clock;
 
-    ProcessDefinitions(JdbcClient jdbc, Procedures procedures, Agencies agencies, Clock clock) {
+    ProcessDefinitions(JdbcClient jdbc, Procedures procedures, Agencies agencies, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.procedures = procedures;
         this.agencies = agencies;
@@ -127,18 +130,24 @@ public class ProcessDefinitions {
                     .params(id, ordinal++, step.name(), step.role().name(), step.budgetPercent(), step.maySendBack())
                     .update();
         }
+        audit.record(actor, "PROCESS_DEFINITION_SAVED", procedure == null ? agencyCode : procedure, agencyCode,
+                java.util.Map.of("procedure", procedure == null ? "" : procedure, "steps", steps.stream()
+                        .map(s -> s.name() + " | " + s.role().name() + " | " + s.budgetPercent() + "%"
+                                + (s.maySendBack() ? " | send back" : "")).toList()));
         return find(agencyCode, procedure).orElseThrow();
     }
 
     /** Removes a procedure's definition: its dossiers follow the agency's default again. */
     @Transactional
-    public void remove(String agencyCode, String procedureCode, AgencyScope scope) {
+    public void remove(String agencyCode, String procedureCode, AgencyScope scope, String actor) {
         checkScope(agencyCode, scope);
         int removed = jdbc.sql("delete from processing_definition where agency_code = ? and procedure_code = ?")
                 .params(agencyCode, procedureCode).update();
         if (removed == 0) {
             throw new NotFoundException("processing.definition.not-found", procedureCode);
         }
+        audit.record(actor, "PROCESS_DEFINITION_REMOVED", procedureCode, agencyCode,
+                java.util.Map.of("procedure", procedureCode));
     }
 
     /** The steps, checked: names, roles, shares adding up to 100, a leader last, no sending back from the first. */

@@ -342,6 +342,10 @@ class ProcessingTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.steps.length()").value(3))
                 .andExpect(jsonPath("$.builtIn").value(false));
+        // Only the accepted definition is in the audit trail, by its administrator.
+        assertThat(jdbc.sql("select actor || ' ' || action from audit_entry where subject = ? order by sequence")
+                .param(procedure.code()).query(String.class).list())
+                .containsExactly(ADMIN + " PROCESS_DEFINITION_SAVED");
 
         Dossier d = received(procedure);
         act(SPECIALIST, d.code(), "forward", null).andExpect(status().isOk())
