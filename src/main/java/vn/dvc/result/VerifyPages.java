@@ -30,8 +30,13 @@ class VerifyPages {
         this.throttle = throttle;
     }
 
+    /** The page; with {@code code} (typed from a paper copy) it leads to that result's check. */
     @GetMapping("/verify")
-    String form() {
+    String form(@RequestParam(required = false) String code) {
+        String typed = code == null ? "" : code.strip();
+        if (typed.matches("[0-9A-Za-z.\\-]{1,60}")) {
+            return "redirect:/verify/" + typed.toUpperCase(java.util.Locale.ROOT);
+        }
         return "result/verify";
     }
 

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.image.BufferedImage;
@@ -272,6 +273,11 @@ class ElectronicResultsTest {
                 .contains(result.resultCode()).doesNotContain("Lê Thị Kết Quả").doesNotContain("0912345678");
         mvc.perform(get("/verify/" + dossier.code() + "-KQ9").with(from(client)))
                 .andExpect(status().isNotFound());
+        // A code typed from a paper copy leads to the same check; anything else stays on the form.
+        mvc.perform(get("/verify").param("code", " " + result.resultCode().toLowerCase() + " ").with(from(client)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/verify/" + result.resultCode()));
+        mvc.perform(get("/verify").param("code", "<script>/x").with(from(client))).andExpect(status().isOk());
 
         String json = mvc.perform(get("/api/v1/verify/" + result.resultCode()).with(from(client)))
                 .andExpect(status().isOk())
