@@ -1,9 +1,7 @@
 package vn.dvc.result;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.springframework.core.io.ClassPathResource;
 
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -25,17 +22,16 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
+import vn.dvc.shared.FormPdf;
+
 /**
  * The PDF work of a result: the generic template (A4, DejaVu Sans, bundled) and the stamp put on the
  * last page before signing: a framed block naming the signer, the agency, the signing time and the result
  * code, in red as Decree 30/2020 shows signatures, and beside it a QR code of the verification address.
  */
-import vn.dvc.shared.FormPdf;
-
 final class ResultPdf {
 
-    private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("fonts/DejaVuSans-Bold.ttf");
+    
     static final float MARGIN = 56;
     /** Room kept free at the foot of a generated page for the stamp. */
     static final float STAMP_ROOM = 150;
@@ -92,8 +88,8 @@ final class ResultPdf {
             document.setAllSecurityToBeRemoved(true);
             PDPage page = document.getPage(document.getNumberOfPages() - 1);
             PDRectangle box = page.getCropBox();
-            PDType0Font regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR));
-            PDType0Font bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD));
+            PDType0Font regular = FormPdf.font(document, false);
+            PDType0Font bold = FormPdf.font(document, true);
             BitMatrix qr = qr(stamp.qrText());
             float fontSize = 7.5f;
             float lineHeight = fontSize * 1.4f;
@@ -177,14 +173,6 @@ final class ResultPdf {
         return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
-    private static byte[] font(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Lines of text top to bottom on A4, wrapped, with room kept at the foot of every page for the stamp. */
     private static final class Writer implements AutoCloseable {
 
@@ -197,8 +185,8 @@ final class ResultPdf {
 
         Writer(String title) {
             try {
-                regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR));
-                bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD));
+                regular = FormPdf.font(document, false);
+                bold = FormPdf.font(document, true);
                 document.getDocumentInformation().setTitle(nfc(title));
                 newPage();
             } catch (IOException e) {

@@ -26,7 +26,6 @@ public final class FormPdf implements AutoCloseable {
     static final float MARGIN = 36;
 
     private final PDDocument document = new PDDocument();
-    private final java.util.List<org.apache.fontbox.ttf.TrueTypeFont> fonts = new java.util.ArrayList<>();
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final PDRectangle size;
@@ -38,15 +37,23 @@ public final class FormPdf implements AutoCloseable {
         this(title, PDRectangle.A5);
     }
 
-    /**
-     * Embeds a font without its substitution table: no ligatures, so that "ff" in an e-mail address stays two
-     * letters when the text is copied or extracted.
-     */
     private PDType0Font load(byte[] font) throws IOException {
+        return embed(document, font);
+    }
+
+    /**
+     * DejaVu Sans (bundled, so Vietnamese prints on machines without fonts) embedded in a document without
+     * its substitution table: no ligatures, so that "ff" in an e-mail address stays two letters when the text
+     * is copied or extracted. For every PDF the system draws.
+     */
+    public static PDType0Font font(PDDocument document, boolean strong) throws IOException {
+        return embed(document, strong ? BOLD : REGULAR);
+    }
+
+    private static PDType0Font embed(PDDocument document, byte[] font) throws IOException {
         org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
                 .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(font));
         ttf.setEnableGsub(false);
-        fonts.add(ttf);
         return PDType0Font.load(document, ttf, true);
     }
 
@@ -250,9 +257,6 @@ public final class FormPdf implements AutoCloseable {
                 page.close();
             }
             document.close();
-            for (org.apache.fontbox.ttf.TrueTypeFont font : fonts) {
-                font.close();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,7 @@
 package vn.dvc.statistics;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -20,9 +18,9 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
 
 import vn.dvc.organisation.AgencyLevel;
+import vn.dvc.shared.FormPdf;
 import vn.dvc.statistics.ProcessingStatistics.AgencyFigures;
 
 /**
@@ -32,8 +30,7 @@ import vn.dvc.statistics.ProcessingStatistics.AgencyFigures;
  */
 final class StatisticsPdf {
 
-    private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("fonts/DejaVuSans-Bold.ttf");
+    
     private static final PDRectangle SIZE = PDRectangle.A4;
     private static final float MARGIN = 36;
     private static final float BOTTOM = 48;
@@ -64,8 +61,8 @@ final class StatisticsPdf {
     private StatisticsPdf(MessageSource messages, Locale locale) throws IOException {
         this.messages = messages;
         this.locale = locale;
-        regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR));
-        bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD));
+        regular = FormPdf.font(document, false);
+        bold = FormPdf.font(document, true);
         integers = NumberFormat.getIntegerInstance(locale);
         percent = NumberFormat.getPercentInstance(locale);
         percent.setMinimumFractionDigits(1);
@@ -285,11 +282,4 @@ final class StatisticsPdf {
         return (strong ? bold : regular).getStringWidth(line) / 1000 * size;
     }
 
-    private static byte[] font(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
