@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +49,7 @@ final class ResultPdf {
     }
 
     static byte[] generate(Template template) {
-        try (Writer writer = new Writer(template.title())) {
+        try (FormPdf writer = new FormPdf(nfc(template.title()), PDRectangle.A4, MARGIN, STAMP_ROOM)) {
             float half = writer.width() / 2;
             List<String> header = template.header();
             for (int i = 0; i + 1 < header.size(); i += 2) {
@@ -165,139 +164,7 @@ final class ResultPdf {
         content.fill();
     }
 
-    static String latinOnly(String text) {
-        return FormPdf.latinOnly(text);
-    }
-
     static String nfc(String text) {
         return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
-    }
-
-    /** Lines of text top to bottom on A4, wrapped, with room kept at the foot of every page for the stamp. */
-    private static final class Writer implements AutoCloseable {
-
-        private final PDDocument document = new PDDocument();
-        private final PDType0Font regular;
-        private final PDType0Font bold;
-        private final PDRectangle size = PDRectangle.A4;
-        private PDPageContentStream page;
-        private float y;
-
-        Writer(String title) {
-            try {
-                regular = FormPdf.font(document, false);
-                bold = FormPdf.font(document, true);
-                document.getDocumentInformation().setTitle(nfc(title));
-                newPage();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        float width() {
-            return size.getWidth() - 2 * MARGIN;
-        }
-
-        private void newPage() throws IOException {
-            if (page != null) {
-                page.close();
-            }
-            PDPage p = new PDPage(size);
-            document.addPage(p);
-            page = new PDPageContentStream(document, p);
-            y = size.getHeight() - MARGIN;
-        }
-
-        void at(float x, String text, float fontSize, boolean strong) {
-            try {
-                page.beginText();
-                page.setFont(strong ? bold : regular, fontSize);
-                page.newLineAtOffset(MARGIN + x, y - fontSize);
-                try {
-                    page.showText(nfc(text));
-                } catch (IllegalArgumentException e) {
-                    page.showText(latinOnly(text)); // a character the font lacks (an emoji, say)
-                }
-                page.endText();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void centred(float x, float band, String text, float fontSize, boolean strong) {
-            at(x + Math.max(0, (band - textWidth(text, fontSize, strong)) / 2), text, fontSize, strong);
-        }
-
-        void down(float fontSize) {
-            y -= fontSize * 1.4f;
-            if (y - fontSize * 1.4f < STAMP_ROOM) {
-                try {
-                    newPage();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-
-        void space(float points) {
-            y -= points;
-        }
-
-        void paragraph(float x, String text, float fontSize, boolean strong) {
-            for (String line : wrap(nfc(text), width() - x, fontSize, strong)) {
-                at(x, line, fontSize, strong);
-                down(fontSize);
-            }
-        }
-
-        List<String> wrap(String text, float width, float fontSize, boolean strong) {
-            List<String> lines = new ArrayList<>();
-            for (String paragraph : text.split("\\R")) {
-                StringBuilder line = new StringBuilder();
-                for (String word : paragraph.split(" ")) {
-                    String candidate = line.isEmpty() ? word : line + " " + word;
-                    if (!line.isEmpty() && textWidth(candidate, fontSize, strong) > width) {
-                        lines.add(line.toString());
-                        line = new StringBuilder(word);
-                    } else {
-                        line = new StringBuilder(candidate);
-                    }
-                }
-                lines.add(line.toString());
-            }
-            return lines;
-        }
-
-        float textWidth(String text, float fontSize, boolean strong) {
-            try {
-                return (strong ? bold : regular).getStringWidth(nfc(text)) / 1000 * fontSize;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        byte[] bytes() {
-            try {
-                page.close();
-                page = null;
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                document.save(out);
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (page != null) {
-                    page.close();
-                }
-                document.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -26,6 +26,8 @@ public final class FormPdf implements AutoCloseable {
     static final float MARGIN = 36;
 
     private final PDDocument document = new PDDocument();
+    private final float margin;
+    private final float bottomRoom;
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final PDRectangle size;
@@ -64,7 +66,17 @@ public final class FormPdf implements AutoCloseable {
 
     /** A form on this page size (e.g. {@code new PDRectangle(842, 595)} for A4 landscape). */
     public FormPdf(String title, PDRectangle size) {
+        this(title, size, MARGIN, MARGIN);
+    }
+
+    /**
+     * A document with its own margin, and {@code bottomRoom} points at the foot of each page left free (a
+     * signature stamp is drawn there later).
+     */
+    public FormPdf(String title, PDRectangle size, float margin, float bottomRoom) {
         this.size = size;
+        this.margin = margin;
+        this.bottomRoom = bottomRoom;
         try {
             regular = load(REGULAR);
             bold = load(BOLD);
@@ -84,7 +96,7 @@ public final class FormPdf implements AutoCloseable {
     }
 
     public float width() {
-        return size.getWidth() - 2 * MARGIN;
+        return size.getWidth() - 2 * margin;
     }
 
     private void newPage() throws IOException {
@@ -94,11 +106,11 @@ public final class FormPdf implements AutoCloseable {
         PDPage p = new PDPage(size);
         document.addPage(p);
         page = new PDPageContentStream(document, p);
-        y = size.getHeight() - MARGIN;
+        y = size.getHeight() - margin;
     }
 
     private void room(float height) throws IOException {
-        if (y - height < MARGIN) {
+        if (y - height < bottomRoom) {
             newPage();
         }
     }
@@ -108,7 +120,7 @@ public final class FormPdf implements AutoCloseable {
         try {
             page.beginText();
             page.setFont(strong ? bold : regular, fontSize);
-            page.newLineAtOffset(MARGIN + x, y - fontSize);
+            page.newLineAtOffset(margin + x, y - fontSize);
             show(text);
             page.endText();
         } catch (IOException e) {
@@ -175,7 +187,7 @@ public final class FormPdf implements AutoCloseable {
         try {
             room(rowHeight);
             float top = y;
-            float x = MARGIN;
+            float x = margin;
             for (int i = 0; i < cells.size(); i++) {
                 float lineY = top - 2;
                 for (String line : lines.get(i)) {
@@ -189,7 +201,7 @@ public final class FormPdf implements AutoCloseable {
                 x += columns[i];
             }
             page.setLineWidth(0.5f);
-            x = MARGIN;
+            x = margin;
             for (float column : columns) {
                 page.addRect(x, top - rowHeight, column, rowHeight);
                 x += column;
@@ -207,7 +219,7 @@ public final class FormPdf implements AutoCloseable {
 
     public List<String> wrap(String text, float width, float fontSize, boolean strong) {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : (text == null ? "" : text).split("\n")) {
+        for (String paragraph : (text == null ? "" : text).split("\\R")) {
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.split(" ")) {
                 String candidate = line.isEmpty() ? word : line + " " + word;
