@@ -8,7 +8,9 @@
 # (agencies: how many communes receive the procedure, submissions take them in turn; default 1: every
 # submission then waits for the previous one's commit on the agency's day counter, ADR 0013)
 # (the third argument is the document store, app.documents.store; SKIP_BUILD=1 reuses the jar,
-# SKIP_LOOKUP=1 measures the submission only)
+# SKIP_LOOKUP=1 measures the submission only, JAR=path runs another build (a before/after comparison),
+# JAVA_OPTS go to the application's JVM, e.g. a flight recording:
+# JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile)
 # Needs: a local PostgreSQL (user postgres), wrk and pgbench, the jar (built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,14 +20,14 @@ PORT=18081; DB=dvc_bench_dossier_$$; BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || apt-get install -y -qq wrk
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | head -n 1)
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -B -q -DskipTests package
-JAR=$(ls target/dichvucong-*.jar | grep -v original | head -n 1)
+JAR=${JAR:-$(ls target/dichvucong-*.jar | grep -v original | head -n 1)}
 mkdir -p target/bench target/tmp
 psql -h 127.0.0.1 -U postgres -qc "create database $DB"
 cleanup() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true;
             psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)"; rm -rf target/bench-documents; }
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres DEMO_DATA=true \
   SERVER_PORT=$PORT APP_BENCH_BASELINE=true APP_LOOKUP_MAXPERMINUTE=1000000000 DOCUMENTS_DIR=target/bench-documents DOCUMENTS_STORE=$STORE \
-  java -Djava.io.tmpdir=target/tmp -jar "$JAR" > target/bench-dossier-app.log 2>&1 &
+  java ${JAVA_OPTS:-} -Djava.io.tmpdir=target/tmp -jar "$JAR" > target/bench-dossier-app.log 2>&1 &
 APP=$!
 trap cleanup EXIT
 until curl -sf "$BASE/actuator/health" >/dev/null; do sleep 1; done
@@ -64,8 +66,22 @@ echo "insert into bench_insert(payload) values (repeat('x', 1024));" > target/be
 echo "warming up"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/submit.lua "$BASE" >/dev/null
 "$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f target/bench/insert.sql "$DB" >/dev/null
+# CPU time (ms) used so far by the application and by every PostgreSQL process, from /proc
+TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
+cpu_ms() { awk -v t="$TICK_MS" '{ s += $14 + $15 } END { print s * t }' "$@" 2>/dev/null || echo 0; }
+sys_ms() { awk -v t="$TICK_MS" '{ s += $15 } END { print s * t }' "$@" 2>/dev/null || echo 0; }
+per() { awk -v d="$1" -v n="$2" 'BEGIN { printf "%.2f", d / (n > 0 ? n : 1) }'; }
+pg_cpu_ms() { cpu_ms $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'); }
 for round in 1 2 3; do
-  echo "round $round submission: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" --timeout 10s -s bench/submit.lua "$BASE" | grep -E "RESULT|REFUSED")"
+  APP_BEFORE=$(cpu_ms /proc/$APP/stat); APP_SYS_BEFORE=$(sys_ms /proc/$APP/stat); PG_BEFORE=$(pg_cpu_ms)
+  DOSSIERS_BEFORE=$(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -c 'select count(*) from dossier')
+  RESULT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" --timeout 10s -s bench/submit.lua "$BASE" | grep -E "RESULT|REFUSED")
+  APP_AFTER=$(cpu_ms /proc/$APP/stat); APP_SYS_AFTER=$(sys_ms /proc/$APP/stat); PG_AFTER=$(pg_cpu_ms)
+  CREATED=$(( $(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -c 'select count(*) from dossier') - DOSSIERS_BEFORE ))
+  echo "round $round submission: $RESULT"
+  echo "round $round CPU per submission: application $(per "$(( APP_AFTER - APP_BEFORE ))" "$CREATED") ms" \
+       "(of which in the kernel $(per "$(( APP_SYS_AFTER - APP_SYS_BEFORE ))" "$CREATED") ms)," \
+       "PostgreSQL $(per "$(( PG_AFTER - PG_BEFORE ))" "$CREATED") ms ($CREATED dossiers)"
   echo "round $round pgbench:    $("$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
         -f target/bench/insert.sql "$DB" | grep -E '^tps' | head -n 1)"
 done
