@@ -19,6 +19,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -33,6 +34,21 @@ class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int BATCH = 20;
+    /**
+     * Jakarta Mail asks for its {@code StreamProvider} each time it encodes or parses a header or a body,
+     * and without this property each request is a {@code ServiceLoader} search through every jar on
+     * the class path (in the packaged application a quarter of the CPU of an online submission, measured
+     * in docs/benchmarks.md). Naming the provider makes the search a class lookup.
+     */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null
+                && ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, MailDispatcher.class.getClassLoader())) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -70,20 +86,27 @@ class MailDispatcher {
         dispatchDue();
     }
 
-    /** Sends every mail that is due, batch after batch; answers how many were sent. */
+    /**
+     * Sends every mail that is due, batch after batch, until a batch is not full (nothing else was due when
+     * it was read: a mail queued since then schedules its own dispatch); answers how many were sent.
+     */
     int dispatchDue() {
         int sent = 0;
         while (true) {
-            Integer batch = transaction.execute(status -> sendBatch());
-            if (batch == null || batch < 0) {
+            Batch batch = transaction.execute(status -> sendBatch());
+            sent += batch.sent();
+            if (batch.due() < BATCH || batch.stop()) {
                 return sent;
             }
-            sent += batch;
         }
     }
 
-    /** One batch in one transaction; answers -1 when nothing was due any more. */
-    private int sendBatch() {
+    /** What one batch did: how many mails were due, how many of them were sent, whether to stop here. */
+    private record Batch(int due, int sent, boolean stop) {
+    }
+
+    /** One batch in one transaction. */
+    private Batch sendBatch() {
         Instant now = clock.instant();
         List<Pending> due = jdbc.sql("""
                 select id, recipient, subject, body, attempts from mail_outbox
@@ -91,7 +114,7 @@ class MailDispatcher {
                 order by next_attempt_at, id limit ? for update skip locked""")
                 .params(Timestamp.from(now), BATCH).query(Pending.class).list();
         if (due.isEmpty()) {
-            return -1;
+            return new Batch(0, 0, true);
         }
         int sent = 0;
         boolean failed = false;
@@ -120,7 +143,7 @@ class MailDispatcher {
             }
         }
         // After a failure the server is probably down: stop here and let the schedule try again later.
-        return failed && sent == 0 ? -1 : sent;
+        return new Batch(due.size(), sent, failed && sent == 0);
     }
 
     Duration backoff(int attempts) {

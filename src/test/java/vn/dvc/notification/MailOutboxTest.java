@@ -50,6 +50,14 @@ class MailOutboxTest {
     }
 
     @Test
+    void jakartaMailUsesTheNamedStreamProviderInsteadOfSearchingTheClassPath() {
+        assertThat(System.getProperty(MailDispatcher.STREAM_PROVIDER_PROPERTY))
+                .isEqualTo(MailDispatcher.ANGUS_STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(MailDispatcher.ANGUS_STREAM_PROVIDER);
+    }
+
+    @Test
     void aRolledBackTransactionSendsNothing() throws Exception {
         String to = address();
         transaction.executeWithoutResult(s -> {
