@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -33,19 +31,17 @@ final class ClamdScanner implements VirusScanner {
     }
 
     @Override
-    public ScanResult scan(Path file) {
+    public ScanResult scan(InputStream content) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             out.write("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII));
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] chunk = new byte[CHUNK];
-                int read;
-                while ((read = in.read(chunk)) > 0) {
-                    out.writeInt(read);
-                    out.write(chunk, 0, read);
-                }
+            byte[] chunk = new byte[CHUNK];
+            int read;
+            while ((read = content.read(chunk)) > 0) {
+                out.writeInt(read);
+                out.write(chunk, 0, read);
             }
             out.writeInt(0);
             out.flush();

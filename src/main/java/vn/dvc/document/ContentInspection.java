@@ -73,8 +73,13 @@ final class ContentInspection {
     }
 
     static Optional<FileType> detect(byte[] content) {
+        return detect(content, content.length);
+    }
+
+    /** The type of the first {@code length} bytes of {@code content}. */
+    static Optional<FileType> detect(byte[] content, int length) {
         try {
-            return detect(new ByteContent(content));
+            return detect(new ByteContent(content, length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -326,27 +331,27 @@ final class ContentInspection {
         }
     }
 
-    private record ByteContent(byte[] bytes) implements Content {
+    private record ByteContent(byte[] bytes, int length) implements Content {
 
         @Override
         public long size() {
-            return bytes.length;
+            return length;
         }
 
         @Override
-        public byte[] read(long position, int length) {
-            int from = (int) Math.min(position, bytes.length);
-            return java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + length));
+        public byte[] read(long position, int count) {
+            int from = (int) Math.min(position, length);
+            return java.util.Arrays.copyOfRange(bytes, from, Math.min(length, from + count));
         }
 
         @Override
         public InputStream stream() {
-            return new ByteArrayInputStream(bytes);
+            return new ByteArrayInputStream(bytes, 0, length);
         }
 
         @Override
         public POIFSFileSystem openOle2() throws IOException {
-            return new POIFSFileSystem(new ByteArrayInputStream(bytes));
+            return new POIFSFileSystem(stream());
         }
     }
 }

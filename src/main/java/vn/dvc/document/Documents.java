@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +31,10 @@ import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.ProblemException.FieldProblem;
 
 /**
- * Stores files after checking them, and reads them back verified. A file is staged on disk while it is
- * counted and hashed, so an oversized upload is cut off at the limit whatever its declared length;
- * then its type is recognised from the content, it is scanned, and only then written to the
+ * Stores files after checking them, and reads them back verified. A file is staged (in memory up to
+ * 1 MB, else on disk, {@link StagedUpload}) while it is counted and hashed, so an oversized upload is cut
+ * off at the limit whatever its declared length; then its type is recognised from the content, it is
+ * scanned, and only then written to the
  * {@link BlobStore} and recorded in {@code document}. A refusal stores nothing. Logs name documents by
  * id and hash, never by file name (names often carry people's names).
  */
@@ -79,24 +77,24 @@ public class Documents {
     @Transactional
     public StoredDocument store(String field, String originalFileName, InputStream content, UploadRules rules) {
         String name = FileNames.sanitise(originalFileName);
-        Path staged = null;
-        try {
-            staged = Files.createTempFile(staging, "upload-", ".part");
-            Staged copy = stage(content, staged, rules.maxBytes());
+        try (StagedUpload copy = StagedUpload.read(content, rules.maxBytes(), staging)) {
             if (copy.size() == 0) {
                 throw refusal(field, "empty", "document.error.empty", name);
             }
             if (copy.size() > rules.maxBytes()) {
                 throw refusal(field, "too large", "document.error.too-large", name, rules.sizeLabel());
             }
-            Optional<FileType> detected = FileType.detect(staged);
+            Optional<FileType> detected = copy.detectType();
             if (detected.isEmpty() || !rules.allows(detected.get())) {
                 throw refusal(field, "type " + detected.map(FileType::label).orElse("unknown"), "document.error.type",
                         name, rules.typeLabels());
             }
             FileType type = detected.get();
             name = nameAgreeingWith(field, name, type);
-            ScanResult scan = scanner.scan(staged);
+            ScanResult scan;
+            try (InputStream in = copy.open()) {
+                scan = scanner.scan(in);
+            }
             if (scan.outcome() == ScanResult.Outcome.INFECTED) {
                 log.warn("Refused an infected upload (field {}, {}, SHA-256 {})", field, scan.threat(), copy.sha256());
                 throw new InvalidInputException(List.of(new FieldProblem(field, "document.error.infected", name)));
@@ -105,11 +103,9 @@ public class Documents {
                 log.error("Refused an upload that could not be scanned (field {}): {}", field, scan.threat());
                 throw new InvalidInputException(List.of(new FieldProblem(field, "document.error.scan-failed", name)));
             }
-            return save(staged, name, type, copy);
+            return save(copy, name, type);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage an upload", e);
-        } finally {
-            LocalDiskBlobStore.deleteQuietly(staged);
         }
     }
 
@@ -167,10 +163,10 @@ public class Documents {
         key.ifPresent(k -> afterCommit(() -> blobs.delete(k)));
     }
 
-    private StoredDocument save(Path staged, String name, FileType type, Staged copy) throws IOException {
+    private StoredDocument save(StagedUpload copy, String name, FileType type) throws IOException {
         UUID id = UUID.randomUUID();
         String key;
-        try (InputStream in = Files.newInputStream(staged)) {
+        try (InputStream in = copy.open()) {
             key = blobs.put(id.toString(), in);
         }
         afterRollback(() -> blobs.delete(key));
@@ -187,28 +183,6 @@ public class Documents {
         }
         log.info("Stored document {} ({}, {} bytes, SHA-256 {})", id, type.label(), copy.size(), copy.sha256());
         return new StoredDocument(id, name, type.mediaType(), copy.size(), copy.sha256(), now);
-    }
-
-    /**
-     * Copies at most one byte more than the limit, hashing as it goes: that byte is enough to know the
-     * file is too large, and the rest is never read.
-     */
-    private static Staged stage(InputStream content, Path staged, long maxBytes) throws IOException {
-        if (content == null) {
-            return new Staged(0, null);
-        }
-        MessageDigest digest = sha256();
-        long size = 0;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(staged), digest)) {
-            byte[] buffer = new byte[64 * 1024];
-            int read;
-            while (size <= maxBytes
-                    && (read = content.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1 - size))) >= 0) {
-                out.write(buffer, 0, read);
-                size += read;
-            }
-        }
-        return new Staged(size, HexFormat.of().formatHex(digest.digest()));
     }
 
     /**
@@ -280,9 +254,6 @@ public class Documents {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Staged(long size, String sha256) {
     }
 
     private record Row(StoredDocument document, String key) {

@@ -36,9 +36,11 @@ public record UploadRules(Set<String> allowedTypes, long maxBytes) {
      * OpenDocument), at most 10 MB each.
      */
     public static UploadRules defaults() {
-        return of(10 * MEGABYTE, FileType.PDF, FileType.JPEG, FileType.PNG, FileType.DOC, FileType.DOCX,
-                FileType.XLS, FileType.XLSX, FileType.ODT, FileType.ODS);
+        return DEFAULTS;
     }
+
+    private static final UploadRules DEFAULTS = of(10 * MEGABYTE, FileType.PDF, FileType.JPEG, FileType.PNG,
+            FileType.DOC, FileType.DOCX, FileType.XLS, FileType.XLSX, FileType.ODT, FileType.ODS);
 
     public static UploadRules of(long maxBytes, FileType... types) {
         return new UploadRules(Arrays.stream(types).map(FileType::mediaType).collect(Collectors.toSet()), maxBytes);

@@ -1,5 +1,8 @@
 package vn.dvc.document;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +12,18 @@ import java.nio.file.Path;
  */
 public interface VirusScanner {
 
-    /** Must not throw: a scanner that cannot decide answers {@link ScanResult#failed(String)}. */
-    ScanResult scan(Path file);
+    /**
+     * Reads the content to its end (small uploads are held in memory, larger ones in a staging file).
+     * Must not throw: a scanner that cannot decide answers {@link ScanResult#failed(String)}.
+     */
+    ScanResult scan(InputStream content);
+
+    /** As {@link #scan(InputStream)}, for a file; a file that cannot be read is a failed scan. */
+    default ScanResult scan(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return scan(in);
+        } catch (IOException e) {
+            return ScanResult.failed("cannot read the file: " + e.getMessage());
+        }
+    }
 }

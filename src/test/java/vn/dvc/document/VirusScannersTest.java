@@ -39,6 +39,31 @@ class VirusScannersTest {
     }
 
     @Test
+    void eicarSearchFindsTheSignatureAtEveryOffsetAndNotInNearMisses() throws IOException {
+        java.util.Random random = new java.util.Random(2575);
+        byte[] signature = Samples.eicar();
+        for (int offset : new int[] {0, 1, 67, 68, 69, 500, 64 * 1024 - 68, 64 * 1024 - 67, 64 * 1024 - 1,
+                64 * 1024, 64 * 1024 + 1, 131_000}) {
+            byte[] content = new byte[offset + signature.length + random.nextInt(50)];
+            random.nextBytes(content);
+            System.arraycopy(signature, 0, content, offset, signature.length);
+            assertThat(EicarScanner.contains(new java.io.ByteArrayInputStream(content), signature))
+                    .as("signature at %d", offset).isTrue();
+        }
+        // Many windows that match all but one byte of the signature (first, middle or last).
+        java.io.ByteArrayOutputStream nearMisses = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 3000; i++) {
+            byte[] miss = signature.clone();
+            int at = i % 3 == 0 ? 0 : i % 3 == 1 ? signature.length / 2 : signature.length - 1;
+            miss[at] = (byte) (miss[at] + 1);
+            nearMisses.write(miss);
+            nearMisses.write(signature, 0, i % signature.length);
+        }
+        assertThat(EicarScanner.contains(new java.io.ByteArrayInputStream(nearMisses.toByteArray()), signature))
+                .isFalse();
+    }
+
+    @Test
     void eicarScannerFailsRatherThanPassingAFileItCannotRead() {
         assertThat(new EicarScanner().scan(dir.resolve("missing")).outcome()).isEqualTo(ScanResult.Outcome.FAILED);
     }
