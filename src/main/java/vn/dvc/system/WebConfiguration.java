@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -40,6 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new LanguageSwitch());
     }
 
     /**
@@ -53,20 +53,27 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/");
     }
 
-    /** What every page needs for its language switch: the same address in the other language. */
-    @ControllerAdvice(annotations = Controller.class)
-    static class LanguageSwitch {
+    /**
+     * What every page needs for its language switch: the same address in the other language. Added after
+     * the handler, and only when a view is rendered: API answers (JSON, files) and redirects skip it.
+     */
+    static class LanguageSwitch implements HandlerInterceptor {
 
-        @ModelAttribute
-        void addSwitch(HttpServletRequest request, Model model) {
+        @Override
+        public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                ModelAndView page) {
+            if (page == null || !page.isReference() && page.getView() == null
+                    || page.isReference() && page.getViewName().startsWith("redirect:")) {
+                return;
+            }
             Locale current = RequestContextUtils.getLocale(request);
             String other = "en".equals(current.getLanguage()) ? "vi" : "en";
             String url = UriComponentsBuilder.fromPath(request.getRequestURI())
                     .query(request.getQueryString())
                     .replaceQueryParam("lang", other)
                     .build().toUriString();
-            model.addAttribute("otherLanguage", other);
-            model.addAttribute("switchLanguageUrl", url);
+            page.addObject("otherLanguage", other);
+            page.addObject("switchLanguageUrl", url);
         }
     }
 }
