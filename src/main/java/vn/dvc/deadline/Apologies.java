@@ -141,11 +141,11 @@ public class Apologies {
         if (inserted == 0) {
             throw new ConflictException("deadline.apology.already-issued", code);
         }
-        contacts.email(locked.applicantId()).ifPresent(address -> {
-            Object[] args = {locked.code(), locked.procedureName(), contacts.fullName(locked.applicantId()).orElse(""),
+        contacts.mailbox(locked.applicantId()).ifPresent(box -> {
+            Object[] args = {locked.code(), locked.procedureName(), box.name(),
                     DATE.format(dueDate), DATE.format(newDate), why, publicUrl + "/dossiers/" + locked.code() + "/apology.pdf",
                     publicUrl + "/dossiers/" + locked.code()};
-            outbox.queue(address, text("deadline.mail.apology.subject", args), text("deadline.mail.apology.body", args));
+            outbox.queue(box.address(), text("deadline.mail.apology.subject", args), text("deadline.mail.apology.body", args));
         });
         return deadlines.apology(locked.id()).orElseThrow();
     }

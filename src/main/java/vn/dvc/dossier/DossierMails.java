@@ -37,8 +37,7 @@ class DossierMails {
     }
 
     Optional<Recipient> recipient(long applicantId) {
-        return contacts.email(applicantId)
-                .map(address -> new Recipient(address, contacts.fullName(applicantId).orElse("")));
+        return contacts.mailbox(applicantId).map(box -> new Recipient(box.address(), box.name()));
     }
 
     void submitted(Dossier dossier, Optional<Recipient> recipient) {

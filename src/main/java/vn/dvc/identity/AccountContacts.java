@@ -17,10 +17,16 @@ public class AccountContacts {
         this.jdbc = jdbc;
     }
 
-    /** The account's e-mail address, if it has one. */
-    public Optional<String> email(long accountId) {
-        return jdbc.sql("select email from account where id = ? and email is not null and email <> ''")
-                .param(accountId).query(String.class).optional();
+    /** Where and how to write to an account holder: the e-mail address and the name to greet. */
+    public record Mailbox(String address, String name) {
+    }
+
+    /** The account's e-mail address and full name (one read), if it has an address. */
+    public Optional<Mailbox> mailbox(long accountId) {
+        return jdbc.sql("""
+                select email, coalesce(full_name, '') from account
+                 where id = ? and email is not null and email <> ''""")
+                .param(accountId).query((rs, n) -> new Mailbox(rs.getString(1), rs.getString(2))).optional();
     }
 
     /** The e-mail address of an enabled account by its username (an officer holding a dossier's step). */
