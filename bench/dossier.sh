@@ -9,7 +9,7 @@
 # submission then waits for the previous one's commit on the agency's day counter, ADR 0013)
 # (the third argument is the document store, app.documents.store; SKIP_BUILD=1 reuses the jar,
 # SKIP_LOOKUP=1 measures the submission only, JAR=path runs another build (a before/after comparison),
-# JAVA_OPTS go to the application's JVM, e.g. a flight recording:
+# WARMUP=seconds of submissions before the rounds (30), JAVA_OPTS go to the application's JVM, e.g. a flight recording:
 # JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile)
 # Needs: a local PostgreSQL (user postgres), wrk and pgbench, the jar (built here).
 set -euo pipefail
@@ -64,24 +64,29 @@ echo "first submission: HTTP $STATUS $(cat target/bench/first.json)"; [ "$STATUS
 psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create table bench_insert(id bigserial primary key, payload text not null)"
 echo "insert into bench_insert(payload) values (repeat('x', 1024));" > target/bench/insert.sql
 echo "warming up"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/submit.lua "$BASE" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s bench/submit.lua "$BASE" >/dev/null
 "$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f target/bench/insert.sql "$DB" >/dev/null
 # CPU time (ms) used so far by the application and by every PostgreSQL process, from /proc
 TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
 cpu_ms() { awk -v t="$TICK_MS" '{ s += $14 + $15 } END { print s * t }' "$@" 2>/dev/null || echo 0; }
 sys_ms() { awk -v t="$TICK_MS" '{ s += $15 } END { print s * t }' "$@" 2>/dev/null || echo 0; }
 per() { awk -v d="$1" -v n="$2" 'BEGIN { printf "%.2f", d / (n > 0 ? n : 1) }'; }
-pg_cpu_ms() { cpu_ms $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'); }
+# PostgreSQL's processes as "pid ticks" lines; pg_delta_ms: the CPU they used between two snapshots, counted
+# per process alive at the end (a backend that ended meanwhile, e.g. pgbench's, is left out rather than
+# subtracted)
+pg_snapshot() { for pid in $(pgrep -x postgres); do awk -v p="$pid" '{ print p, $14 + $15 }' /proc/"$pid"/stat 2>/dev/null; done; }
+pg_delta_ms() { awk -v t="$TICK_MS" 'NR == FNR { before[$1] = $2; next } { d += $2 - ($1 in before ? before[$1] : 0) }
+                END { print d * t }' <(echo "$1") <(echo "$2"); }
 for round in 1 2 3; do
-  APP_BEFORE=$(cpu_ms /proc/$APP/stat); APP_SYS_BEFORE=$(sys_ms /proc/$APP/stat); PG_BEFORE=$(pg_cpu_ms)
+  APP_BEFORE=$(cpu_ms /proc/$APP/stat); APP_SYS_BEFORE=$(sys_ms /proc/$APP/stat); PG_BEFORE=$(pg_snapshot)
   DOSSIERS_BEFORE=$(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -c 'select count(*) from dossier')
   RESULT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" --timeout 10s -s bench/submit.lua "$BASE" | grep -E "RESULT|REFUSED")
-  APP_AFTER=$(cpu_ms /proc/$APP/stat); APP_SYS_AFTER=$(sys_ms /proc/$APP/stat); PG_AFTER=$(pg_cpu_ms)
+  APP_AFTER=$(cpu_ms /proc/$APP/stat); APP_SYS_AFTER=$(sys_ms /proc/$APP/stat); PG_AFTER=$(pg_snapshot)
   CREATED=$(( $(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -c 'select count(*) from dossier') - DOSSIERS_BEFORE ))
   echo "round $round submission: $RESULT"
   echo "round $round CPU per submission: application $(per "$(( APP_AFTER - APP_BEFORE ))" "$CREATED") ms" \
        "(of which in the kernel $(per "$(( APP_SYS_AFTER - APP_SYS_BEFORE ))" "$CREATED") ms)," \
-       "PostgreSQL $(per "$(( PG_AFTER - PG_BEFORE ))" "$CREATED") ms ($CREATED dossiers)"
+       "PostgreSQL $(per "$(pg_delta_ms "$PG_BEFORE" "$PG_AFTER")" "$CREATED") ms ($CREATED dossiers)"
   echo "round $round pgbench:    $("$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
         -f target/bench/insert.sql "$DB" | grep -E '^tps' | head -n 1)"
 done
