@@ -4,11 +4,13 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import vn.dvc.dossier.DossierStatusChanged;
-import vn.dvc.dossier.DossierSubmitted;
 
 /**
  * Keeps the counters up to date after every committed dossier change. Each event re-reads the dossier
  * as committed, so the order of events and a repeated event (a retried publication) do not matter.
+ * A submission itself counts nothing: a dossier is counted from its receipt (RULES.md §4), and every
+ * receipt is a status change, so {@code DossierSubmitted} is not listened to (it cost each online
+ * submission a publication and three transactions that changed nothing, ADR 0022).
  */
 @Component
 class StatisticsListener {
@@ -17,11 +19,6 @@ class StatisticsListener {
 
     StatisticsListener(ProcessingStatistics statistics) {
         this.statistics = statistics;
-    }
-
-    @ApplicationModuleListener
-    void on(DossierSubmitted event) {
-        statistics.refresh(event.dossierCode());
     }
 
     @ApplicationModuleListener
