@@ -30,7 +30,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -117,7 +117,12 @@ class SecurityConfiguration {
                                         ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 // Scripts get 401 rather than a redirect to the sign-in page they cannot use.
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401())
+                        // The error page tells a refused CSRF token from a missing right (shared/ApiErrorController).
+                        .accessDeniedHandler((request, response, e) -> {
+                            request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+                            response.sendError(HttpStatus.FORBIDDEN.value());
+                        }))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
                         // A bearer token is not sent by the browser on its own: no cross-site forgery to fear.
@@ -172,7 +177,12 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint signInOr401() {
         RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
-        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        // 401 through the error page: the API answers it as a problem (application/problem+json) with a
+        // Vietnamese detail; the challenge names the bearer tokens systems use.
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            response.sendError(HttpStatus.UNAUTHORIZED.value());
+        };
         AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         return (request, response, e) -> (api.matches(request) ? unauthorized : signIn).commence(request, response, e);
     }
