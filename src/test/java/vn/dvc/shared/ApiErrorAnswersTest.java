@@ -132,4 +132,23 @@ class ApiErrorAnswersTest {
                 .andExpect(status().is(413)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("quá lớn (tối đa 25 MB cho một lần gửi)").contains("href=\"/\"");
     }
+
+    @Test
+    void aFileOverTwentyMegabytesInsideTheRequestLimitReachesTheApplication() throws Exception {
+        // A 22 MB file in a 25 MB request: the container used to refuse it with an empty 413 (its error page
+        // failed on the same body); now the application answers (here: not a result of the portal).
+        String boundary = "qa-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + 22 * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        HttpResponse<String> response = send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                HttpRequest.newBuilder(at("/api/v1/verify"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("verdict").asString()).isEqualTo("UNKNOWN");
+    }
 }
