@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -150,5 +151,16 @@ class ApiErrorAnswersTest {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).path("verdict").asString()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void aMissingParameterIsNamedAsMissingNotAsInvalid() throws Exception {
+        mvc.perform(get("/api/v1/calendar/due").param("workingDays", "5"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-input"))
+                .andExpect(jsonPath("$.detail").value("Thiếu tham số \"receivedAt\"."));
+        mvc.perform(get("/api/v1/calendar/due").param("receivedAt", "2021-02-05T16:30").param("workingDays", "x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Tham số \"workingDays\" không hợp lệ."));
     }
 }
