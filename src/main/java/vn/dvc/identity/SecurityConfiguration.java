@@ -50,6 +50,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** What anyone may read without signing in: public pages, the public API, static files, health. */
+    private static final String[] PUBLIC_READS = {"/", "/login", "/error", "/procedures/**", "/agencies/**",
+            "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
+            "/calendar", "/calendar/**", "/api/v1/calendar/**",
+            "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
+            "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
+            "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
+            "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
+            "/verify", "/verify/**", "/api/v1/verify/**",
+            "/statistics/satisfaction", "/ranking", "/ranking/**", "/api/v1/ranking/**"};
+
+    /** The pages of registration and password reset, read before signing in. */
+    private static final String[] ACCOUNT_READS = {"/register", "/register/**", "/terms", "/verify-email",
+            "/forgot-password", "/reset-password"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // Argon2id for new hashes; older bcrypt hashes keep verifying.
@@ -86,22 +102,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("AGENCY_ADMIN", "PROVINCIAL_COORDINATOR",
                                 "SYSTEM_ADMIN")
                         // Applicant accounts: registration and password reset are public, the account is the applicant's.
-                        .requestMatchers(HttpMethod.GET, "/register", "/register/**", "/terms", "/verify-email",
-                                "/forgot-password", "/reset-password").permitAll()
+                        .requestMatchers(HttpMethod.GET, ACCOUNT_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, ACCOUNT_READS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/register", "/register/organisation", "/forgot-password",
                                 "/reset-password").permitAll()
                         .requestMatchers("/account/**", "/api/v1/account").hasRole("APPLICANT")
-                        .requestMatchers(HttpMethod.GET, "/", "/login", "/error", "/procedures/**", "/agencies/**",
-                                "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
-                                "/calendar", "/calendar/**", "/api/v1/calendar/**",
-                                "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
-                                "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
-                                "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
-                                "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
-                                "/verify", "/verify/**", "/api/v1/verify/**",
-                                "/statistics/satisfaction", "/ranking", "/ranking/**", "/api/v1/ranking/**")
-                        .permitAll()
+                        // Public reads; HEAD answers like GET (uptime monitors and link checkers use it).
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         // Anyone may check a result file (it changes nothing).
                         .requestMatchers(HttpMethod.POST, "/verify", "/api/v1/verify").permitAll()
                         // The test gateway's page stands for VNPay's: no sign-in there (off with a real gateway).
