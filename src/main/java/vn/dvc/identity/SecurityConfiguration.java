@@ -3,6 +3,7 @@ package vn.dvc.identity;
 import java.io.IOException;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
@@ -118,7 +122,11 @@ class SecurityConfiguration {
                         // Systems with an OAuth2 token reach the integration API only (its scopes are checked there).
                         .requestMatchers("/api/v1/integration/**").authenticated()
                         .anyRequest().access(peopleOnly()))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(invalidToken())
+                        // The error page is not checked again: an unusable token would fail there too and
+                        // leave the answer empty.
+                        .bearerTokenResolver(notOnTheErrorPage()))
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 request.getContextPath() + (exception instanceof LockedException
@@ -193,6 +201,24 @@ class SecurityConfiguration {
         };
         AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         return (request, response, e) -> (api.matches(request) ? unauthorized : signIn).commence(request, response, e);
+    }
+
+    /**
+     * A bearer token that cannot be used: the standard challenge (RFC 6750, {@code error="invalid_token"}) and,
+     * through the error page, a problem body saying so in Vietnamese (shared/ApiErrorController).
+     */
+    private static AuthenticationEntryPoint invalidToken() {
+        AuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, e) -> {
+            challenge.commence(request, response, e);
+            request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
+            response.sendError(HttpStatus.UNAUTHORIZED.value());
+        };
+    }
+
+    private static BearerTokenResolver notOnTheErrorPage() {
+        BearerTokenResolver header = new DefaultBearerTokenResolver();
+        return request -> request.getDispatcherType() == DispatcherType.ERROR ? null : header.resolve(request);
     }
 
     /** Refuses sign-in attempts from an address that has tried too often recently. */

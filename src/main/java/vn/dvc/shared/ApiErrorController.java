@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -18,9 +19,11 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The error answers that do not come from a controller (no sign-in, a refused CSRF token, a method or
@@ -37,6 +40,16 @@ class ApiErrorController extends BasicErrorController {
             ObjectProvider<ErrorViewResolver> resolvers, MessageSource messages) {
         super(errorAttributes, web.getError(), resolvers.orderedStream().toList());
         this.messages = messages;
+    }
+
+    /** The portal's error page; a refused CSRF token (mostly a form left open too long) is told apart. */
+    @Override
+    public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+        ModelAndView page = super.errorHtml(request, response);
+        if (page != null && request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+            page.addObject("csrf", true);
+        }
+        return page;
     }
 
     @Override
@@ -62,7 +75,8 @@ class ApiErrorController extends BasicErrorController {
     private static String code(HttpStatus status, HttpServletRequest request) {
         return switch (status) {
             case BAD_REQUEST -> "invalid-input";
-            case UNAUTHORIZED -> "unauthorized";
+            case UNAUTHORIZED -> request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+                    instanceof OAuth2AuthenticationException ? "invalid-token" : "unauthorized";
             case FORBIDDEN -> request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
                     ? "csrf" : "forbidden";
             case NOT_FOUND -> "not-found";

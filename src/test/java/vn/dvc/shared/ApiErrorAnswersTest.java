@@ -163,4 +163,23 @@ class ApiErrorAnswersTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Tham số \"workingDays\" không hợp lệ."));
     }
+
+    @Test
+    void anUnusableBearerTokenKeepsTheStandardChallengeAndGetsAProblem() throws Exception {
+        HttpResponse<String> response = send(HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(at("/api/v1/integration/events")).header("Authorization", "Bearer garbage"));
+        JsonNode body = problem(response, 401, "invalid-token");
+        assertThat(body.path("detail").asString()).startsWith("Mã truy cập (Bearer) không hợp lệ");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+    }
+
+    @Test
+    void aFormSentWithAStaleCsrfTokenSaysToReloadThePage() throws Exception {
+        HttpResponse<String> response = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(at("/lookup"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "XSRF-TOKEN=stale").POST(HttpRequest.BodyPublishers.ofString("_csrf=other")));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("phiên làm việc đã hết hạn").doesNotContain("không có quyền");
+    }
 }
