@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +46,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Who may call what. Public pages and the public API need no login; administration needs an officer
@@ -96,7 +100,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, CsrfTokenRepository csrfTokens,
-            @Value("${app.public-url:}") String publicUrl, @Value("${payment.vnpay.pay-url:}") String gatewayUrl)
+            @Value("${app.public-url:}") String publicUrl, @Value("${payment.vnpay.pay-url:}") String gatewayUrl,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages)
             throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the cookie is set
@@ -133,7 +138,7 @@ class SecurityConfiguration {
                                         ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 // Scripts get 401 rather than a redirect to the sign-in page they cannot use.
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401(pages))
                         // The error page tells a refused CSRF token from a missing right (shared/ApiErrorController).
                         .accessDeniedHandler((request, response, e) -> {
                             request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
@@ -191,16 +196,40 @@ class SecurityConfiguration {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    private static AuthenticationEntryPoint signInOr401() {
+    /**
+     * Scripts get 401; people are sent to the sign-in page, unless the address leads nowhere: a mistyped or
+     * stale link answers "page not found" at once instead of asking an anonymous visitor to sign in first.
+     */
+    private static AuthenticationEntryPoint signInOr401(ObjectProvider<HandlerMapping> pages) {
         RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
-        // 401 through the error page: the API answers it as a problem (application/problem+json) with a
-        // Vietnamese detail; the challenge names the bearer tokens systems use.
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            response.sendError(HttpStatus.UNAUTHORIZED.value());
-        };
         AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
-        return (request, response, e) -> (api.matches(request) ? unauthorized : signIn).commence(request, response, e);
+        return (request, response, e) -> {
+            if (api.matches(request)) {
+                // 401 through the error page: the API answers it as a problem (application/problem+json) with a
+                // Vietnamese detail; the challenge names the bearer tokens systems use.
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                response.sendError(HttpStatus.UNAUTHORIZED.value());
+            } else if (!leadsSomewhere(pages.getIfAvailable(), request)) {
+                response.sendError(HttpStatus.NOT_FOUND.value());
+            } else {
+                signIn.commence(request, response, e);
+            }
+        };
+    }
+
+    private static boolean leadsSomewhere(HandlerMapping pages, HttpServletRequest request) {
+        if (pages == null) {
+            return true;
+        }
+        Object previous = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+        try {
+            ServletRequestPathUtils.parseAndCache(request);
+            return pages.getHandler(request) != null;
+        } catch (Exception mappedOtherwise) {
+            return true; // e.g. the address exists for another method
+        } finally {
+            request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, previous);
+        }
     }
 
     /**

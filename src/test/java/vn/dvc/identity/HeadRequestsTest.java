@@ -34,4 +34,14 @@ class HeadRequestsTest {
         mvc.perform(head("/dossiers")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/v1/dossiers/mine")).andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void anAddressThatLeadsNowhereIsNotFoundRatherThanASignIn() throws Exception {
+        mvc.perform(get("/thu-tuc-khong-co")).andExpect(status().isNotFound());
+        mvc.perform(get("/procedure/1.001193")).andExpect(status().isNotFound());
+        // existing private pages still ask to sign in, whatever follows in their address
+        mvc.perform(get("/dossiers")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/dossiers/000.00.03.H21-260101-0001")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin")).andExpect(status().is3xxRedirection());
+    }
 }
