@@ -46,7 +46,9 @@ class CatalogueApi {
 
     @GetMapping
     @Operation(summary = "Tìm thủ tục", description = "q bỏ qua chữ hoa/thường và dấu tiếng Việt; các bộ lọc "
-            + "khác là tuỳ chọn; page bắt đầu từ 0, size tối đa 100.")
+            + "khác là tuỳ chọn; page bắt đầu từ 0, size tối đa 100. total chỉ đếm đến 1.000: khi totalExact là "
+            + "false, có hơn total thủ tục khớp; để lấy hết, đọc các trang tiếp theo cho đến khi một trang có ít hơn "
+            + "size thủ tục.")
     ProcedurePage search(@RequestParam(required = false) String q,
             @Parameter(description = "mã cơ quan thực hiện") @RequestParam(required = false) String agency,
             @Parameter(description = "PROVINCIAL, DISTRICT hoặc COMMUNE") @RequestParam(required = false) String level,

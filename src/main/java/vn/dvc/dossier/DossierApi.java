@@ -21,6 +21,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,6 +87,12 @@ class DossierApi {
             + "caseIndex (trường hợp, từ 0), form (JSON), tệp đính kèm ở các phần tên component.<số thứ tự thành phần, "
             + "từ 1>; người nộp thay ghi representedName, representedId, authorisation. Header Idempotency-Key: gửi lại "
             + "cùng khoá không tạo hồ sơ thứ hai (trả 200 với hồ sơ đã tạo).")
+    @ApiResponse(responseCode = "201", description = "hồ sơ mới (header Location: địa chỉ của hồ sơ)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmittedAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "gửi lại cùng Idempotency-Key: hồ sơ đã tạo trước đó",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmittedAnswer.class)))
+    @ApiResponse(responseCode = "400", description = "dữ liệu không hợp lệ (errors: từng trường)",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<SubmittedAnswer> submit(@RequestParam String procedureCode,
             @RequestParam(required = false) String agencyCode,
             @RequestParam(required = false, defaultValue = "0") int caseIndex,

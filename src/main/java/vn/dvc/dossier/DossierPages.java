@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -159,8 +160,10 @@ class DossierPages {
         model.addAttribute("code", code == null ? "" : code.strip());
         if (code != null && !code.isBlank()) {
             if (!throttle.tryAcquire(request.getRemoteAddr())) {
+                long wait = throttle.secondsUntilNextWindow(request.getRemoteAddr());
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-                model.addAttribute("tooMany", throttle.secondsUntilNextWindow(request.getRemoteAddr()));
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+                model.addAttribute("tooMany", wait);
                 return "dossier/lookup";
             }
             lookup.find(code).ifPresentOrElse(f -> model.addAttribute("found", Map.of(

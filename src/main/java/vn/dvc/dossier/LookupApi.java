@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.dvc.shared.NotFoundException;
@@ -38,6 +41,12 @@ class LookupApi {
     @GetMapping("/{code}")
     @Operation(summary = "Tra cứu hồ sơ", description = "Tình trạng và các mốc thời gian; 404 nếu không có mã này; "
             + "giới hạn số lần tra cứu mỗi phút cho mỗi địa chỉ (429).")
+    @ApiResponse(responseCode = "200", description = "tình trạng hồ sơ, không có thông tin cá nhân",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LookupAnswer.class)))
+    @ApiResponse(responseCode = "404", description = "không có hồ sơ với mã này",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "tra cứu quá nhiều lần; header Retry-After: số giây phải chờ",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<LookupAnswer> lookup(@PathVariable String code, HttpServletRequest request) {
         String client = request.getRemoteAddr();
         if (!throttle.tryAcquire(client)) {

@@ -3,11 +3,14 @@ package vn.dvc.identity;
 import java.io.IOException;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +30,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -40,6 +46,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Who may call what. Public pages and the public API need no login; administration needs an officer
@@ -49,6 +57,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** What anyone may read without signing in: public pages, the public API, static files, health. */
+    private static final String[] PUBLIC_READS = {"/", "/login", "/error", "/procedures/**", "/agencies/**",
+            "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
+            "/calendar", "/calendar/**", "/api/v1/calendar/**",
+            "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
+            "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
+            "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
+            "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
+            "/verify", "/verify/**", "/api/v1/verify/**",
+            "/statistics/satisfaction", "/ranking", "/ranking/**", "/api/v1/ranking/**"};
+
+    /** The pages of registration and password reset, read before signing in. */
+    private static final String[] ACCOUNT_READS = {"/register", "/register/**", "/terms", "/verify-email",
+            "/forgot-password", "/reset-password"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -76,7 +100,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, CsrfTokenRepository csrfTokens,
-            @Value("${app.public-url:}") String publicUrl, @Value("${payment.vnpay.pay-url:}") String gatewayUrl)
+            @Value("${app.public-url:}") String publicUrl, @Value("${payment.vnpay.pay-url:}") String gatewayUrl,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages)
             throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the cookie is set
@@ -86,22 +111,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("AGENCY_ADMIN", "PROVINCIAL_COORDINATOR",
                                 "SYSTEM_ADMIN")
                         // Applicant accounts: registration and password reset are public, the account is the applicant's.
-                        .requestMatchers(HttpMethod.GET, "/register", "/register/**", "/terms", "/verify-email",
-                                "/forgot-password", "/reset-password").permitAll()
+                        .requestMatchers(HttpMethod.GET, ACCOUNT_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, ACCOUNT_READS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/register", "/register/organisation", "/forgot-password",
                                 "/reset-password").permitAll()
                         .requestMatchers("/account/**", "/api/v1/account").hasRole("APPLICANT")
-                        .requestMatchers(HttpMethod.GET, "/", "/login", "/error", "/procedures/**", "/agencies/**",
-                                "/api/v1/agencies/**", "/api/v1/procedures/**", "/forms/**", "/actuator/health/**",
-                                "/calendar", "/calendar/**", "/api/v1/calendar/**",
-                                "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
-                                "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
-                                "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
-                                "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
-                                "/verify", "/verify/**", "/api/v1/verify/**",
-                                "/statistics/satisfaction", "/ranking", "/ranking/**", "/api/v1/ranking/**")
-                        .permitAll()
+                        // Public reads; HEAD answers like GET (uptime monitors and link checkers use it).
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         // Anyone may check a result file (it changes nothing).
                         .requestMatchers(HttpMethod.POST, "/verify", "/api/v1/verify").permitAll()
                         // The test gateway's page stands for VNPay's: no sign-in there (off with a real gateway).
@@ -110,14 +127,23 @@ class SecurityConfiguration {
                         // Systems with an OAuth2 token reach the integration API only (its scopes are checked there).
                         .requestMatchers("/api/v1/integration/**").authenticated()
                         .anyRequest().access(peopleOnly()))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(invalidToken())
+                        // The error page is not checked again: an unusable token would fail there too and
+                        // leave the answer empty.
+                        .bearerTokenResolver(notOnTheErrorPage()))
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 request.getContextPath() + (exception instanceof LockedException
                                         ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 // Scripts get 401 rather than a redirect to the sign-in page they cannot use.
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401(pages))
+                        // The error page tells a refused CSRF token from a missing right (shared/ApiErrorController).
+                        .accessDeniedHandler((request, response, e) -> {
+                            request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+                            response.sendError(HttpStatus.FORBIDDEN.value());
+                        }))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
                         // A bearer token is not sent by the browser on its own: no cross-site forgery to fear.
@@ -170,11 +196,58 @@ class SecurityConfiguration {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    private static AuthenticationEntryPoint signInOr401() {
+    /**
+     * Scripts get 401; people are sent to the sign-in page, unless the address leads nowhere: a mistyped or
+     * stale link answers "page not found" at once instead of asking an anonymous visitor to sign in first.
+     */
+    private static AuthenticationEntryPoint signInOr401(ObjectProvider<HandlerMapping> pages) {
         RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
-        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
-        return (request, response, e) -> (api.matches(request) ? unauthorized : signIn).commence(request, response, e);
+        return (request, response, e) -> {
+            if (api.matches(request)) {
+                // 401 through the error page: the API answers it as a problem (application/problem+json) with a
+                // Vietnamese detail; the challenge names the bearer tokens systems use.
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                response.sendError(HttpStatus.UNAUTHORIZED.value());
+            } else if (!leadsSomewhere(pages.getIfAvailable(), request)) {
+                response.sendError(HttpStatus.NOT_FOUND.value());
+            } else {
+                signIn.commence(request, response, e);
+            }
+        };
+    }
+
+    private static boolean leadsSomewhere(HandlerMapping pages, HttpServletRequest request) {
+        if (pages == null) {
+            return true;
+        }
+        Object previous = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+        try {
+            ServletRequestPathUtils.parseAndCache(request);
+            return pages.getHandler(request) != null;
+        } catch (Exception mappedOtherwise) {
+            return true; // e.g. the address exists for another method
+        } finally {
+            request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, previous);
+        }
+    }
+
+    /**
+     * A bearer token that cannot be used: the standard challenge (RFC 6750, {@code error="invalid_token"}) and,
+     * through the error page, a problem body saying so in Vietnamese (shared/ApiErrorController).
+     */
+    private static AuthenticationEntryPoint invalidToken() {
+        AuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, e) -> {
+            challenge.commence(request, response, e);
+            request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
+            response.sendError(HttpStatus.UNAUTHORIZED.value());
+        };
+    }
+
+    private static BearerTokenResolver notOnTheErrorPage() {
+        BearerTokenResolver header = new DefaultBearerTokenResolver();
+        return request -> request.getDispatcherType() == DispatcherType.ERROR ? null : header.resolve(request);
     }
 
     /** Refuses sign-in attempts from an address that has tried too often recently. */

@@ -2,6 +2,7 @@ package vn.dvc.result;
 
 import java.io.IOException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,8 +73,10 @@ class VerifyPages {
 
     private boolean allowed(Model model, HttpServletRequest request, HttpServletResponse response) {
         if (!throttle.tryAcquire(request.getRemoteAddr())) {
+            long wait = throttle.secondsUntilNextWindow(request.getRemoteAddr());
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            model.addAttribute("tooMany", throttle.secondsUntilNextWindow(request.getRemoteAddr()));
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+            model.addAttribute("tooMany", wait);
             return false;
         }
         return true;

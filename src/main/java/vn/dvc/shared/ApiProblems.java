@@ -48,8 +48,11 @@ class ApiProblems {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             BindException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
-                : e instanceof MissingServletRequestParameterException p ? p.getParameterName() : "";
+        if (e instanceof MissingServletRequestParameterException p) {
+            return answer(HttpStatus.BAD_REQUEST, "invalid-input",
+                    new InvalidInputException("problem.missing-parameter", p.getParameterName()));
+        }
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : "";
         return answer(HttpStatus.BAD_REQUEST, "invalid-input",
                 new InvalidInputException("problem.bad-parameter", name));
     }

@@ -68,19 +68,24 @@ class StatisticsApi {
     }
 
     @GetMapping("/api/v1/statistics/processing.csv")
-    @Operation(summary = "The II.06a columns of every agency for a period, as CSV (open data, UTF-8 with BOM)")
+    @Operation(summary = "The II.06a columns of every agency (or of one agency) for a period, as CSV (open data, "
+            + "UTF-8 with BOM)")
     void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String level, HttpServletResponse response) throws IOException {
-        List<AgencyFigures> rows = rows(from, to, level);
+            @RequestParam(required = false) String level,
+            @Parameter(description = "agency code: that agency only") @RequestParam(required = false) String agency,
+            HttpServletResponse response) throws IOException {
+        List<AgencyFigures> rows = rows(from, to, level, agency);
         download(response, "text/csv;charset=UTF-8", "thong-ke-ho-so.csv");
         StatisticsExport.csv(rows, response.getOutputStream());
     }
 
     @GetMapping("/api/v1/statistics/processing.xlsx")
-    @Operation(summary = "The II.06a columns of every agency for a period, as an Excel workbook")
+    @Operation(summary = "The II.06a columns of every agency (or of one agency) for a period, as an Excel workbook")
     void xlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String level, HttpServletResponse response) throws IOException {
-        List<AgencyFigures> rows = rows(from, to, level);
+            @RequestParam(required = false) String level,
+            @Parameter(description = "agency code: that agency only") @RequestParam(required = false) String agency,
+            HttpServletResponse response) throws IOException {
+        List<AgencyFigures> rows = rows(from, to, level, agency);
         download(response, StatisticsExport.XLSX_TYPE, "thong-ke-ho-so.xlsx");
         StatisticsExport.xlsx(rows, response.getOutputStream());
     }
@@ -99,8 +104,7 @@ class StatisticsApi {
         String scope;
         if (p.agency() != null) {
             Agency a = agencies.find(p.agency()).orElseThrow();
-            rows = List.of(new AgencyFigures(a.code(), a.name(), a.level(),
-                    statistics.figures(a.code(), null, p.from(), p.to())));
+            rows = List.of(oneAgency(a, p));
             scope = messages.getMessage("statistics.print.scope.agency", new Object[] {a.name()}, locale);
         } else {
             rows = statistics.byAgency(p.level(), p.from(), p.to());
@@ -129,9 +133,17 @@ class StatisticsApi {
         return new Recomputed(statistics.recompute());
     }
 
-    private List<AgencyFigures> rows(String from, String to, String level) {
-        StatisticsPeriod p = StatisticsPeriod.parse(from, to, null, level, clock, agencies);
+    /** The rows of an export: every agency (of a level), or the one agency asked for, even without figures. */
+    private List<AgencyFigures> rows(String from, String to, String level, String agency) {
+        StatisticsPeriod p = StatisticsPeriod.parse(from, to, agency, level, clock, agencies);
+        if (p.agency() != null) {
+            return List.of(oneAgency(agencies.find(p.agency()).orElseThrow(), p));
+        }
         return statistics.byAgency(p.level(), p.from(), p.to());
+    }
+
+    private AgencyFigures oneAgency(Agency a, StatisticsPeriod p) {
+        return new AgencyFigures(a.code(), a.name(), a.level(), statistics.figures(a.code(), null, p.from(), p.to()));
     }
 
     private static void download(HttpServletResponse response, String type, String name) {

@@ -118,6 +118,10 @@ class DossierApiTest {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(jsonPath("$.code").value("too-many-requests"));
+        // the page shares the limit and tells browsers and scripts when to come back, like the API
+        mvc.perform(get("/lookup").param("code", dossier.code()).with(from(client)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
         mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from("10.3.0.1"))).andExpect(status().isOk());
     }
 

@@ -322,7 +322,8 @@ class ElectronicResultsTest {
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(jsonPath("$.code").value("too-many-requests"));
         mvc.perform(get("/verify/000.00.03.H21-200101-0001-KQ1").with(from(client)))
-                .andExpect(status().isTooManyRequests());
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
         mvc.perform(get("/api/v1/verify/000.00.03.H21-200101-0001-KQ1").with(from(client())))
                 .andExpect(status().isOk());
     }

@@ -373,6 +373,29 @@ class StatisticsTest {
     }
 
     @Test
+    void theCsvAndXlsxOfOneAgencyHaveItsRowOnlyAndAnUnknownAgencyIsRefused() throws Exception {
+        // CONTRACT.md: processing.csv takes the same parameters as the JSON call, agency included.
+        String agency = "000.00.02.H21";
+        byte[] csv = mvc.perform(get("/api/v1/statistics/processing.csv").param("agency", agency)
+                        .param("from", "2025-01-01").param("to", "2025-12-31"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text)).getRecords();
+        assertThat(records).singleElement().satisfies(r -> assertThat(r.get("agencyCode")).isEqualTo(agency));
+        byte[] xlsx = mvc.perform(get("/api/v1/statistics/processing.xlsx").param("agency", agency))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(1);
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo(agency);
+        }
+        mvc.perform(get("/api/v1/statistics/processing.csv").param("agency", "nope"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("agency"));
+        mvc.perform(get("/api/v1/statistics/processing.xlsx").param("agency", "nope"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void onlyTheSystemAdministratorRecomputes() throws Exception {
         mvc.perform(post("/api/v1/admin/statistics/recompute").with(csrf())).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/admin/statistics/recompute").with(csrf())
