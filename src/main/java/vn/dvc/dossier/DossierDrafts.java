@@ -30,6 +30,9 @@ import vn.dvc.shared.NotFoundException;
 @Service
 public class DossierDrafts {
 
+    /** A dossier submitted from a draft carries this prefix and the draft's id as its idempotency key. */
+    static final String IDEMPOTENCY_KEY_PREFIX = "draft:";
+
     public record Draft(UUID id, long applicantId, String procedureCode, long procedureVersionId, String agencyCode,
             int caseIndex, String formJson, Representation representation, int version, Instant createdAt,
             Instant updatedAt) {
@@ -148,7 +151,7 @@ public class DossierDrafts {
         List<DossierSubmission.Attachment> attachments = documents(draft.id()).stream()
                 .map(d -> new DossierSubmission.Attachment(d.componentIndex(), d.documentId())).toList();
         return new DossierSubmission.Submission(draft.applicantId(), actor, draft.procedureCode(), draft.agencyCode(),
-                draft.caseIndex(), draft.formJson(), attachments, draft.representation(), "draft:" + draft.id(),
+                draft.caseIndex(), draft.formJson(), attachments, draft.representation(), IDEMPOTENCY_KEY_PREFIX + draft.id(),
                 draft.id());
     }
 

@@ -341,6 +341,11 @@ public class DossierSubmission {
         return k;
     }
 
+    /** The dossier this applicant submitted from the draft, if any (the draft is deleted then). */
+    public Optional<Dossier> submittedFromDraft(long applicantId, UUID draftId) {
+        return findByKey(applicantId, DossierDrafts.IDEMPOTENCY_KEY_PREFIX + draftId);
+    }
+
     private Optional<Dossier> findByKey(long applicantId, String key) {
         if (key == null) {
             return Optional.empty();

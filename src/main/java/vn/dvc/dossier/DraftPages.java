@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -115,6 +116,10 @@ class DraftPages {
 
     @GetMapping("/drafts/{id}")
     String page(@PathVariable UUID id, Model model) {
+        Optional<String> submitted = submittedAs(id);
+        if (submitted.isPresent()) {
+            return "redirect:/dossiers/" + submitted.get();
+        }
         Draft draft = owned(id);
         render(model, draft, json.readTree(draft.formJson()), List.of(), List.of());
         return "dossier/draft";
@@ -124,6 +129,13 @@ class DraftPages {
     String post(@PathVariable UUID id, MultipartHttpServletRequest request, Model model, RedirectAttributes redirect,
             Locale locale) {
         AccountPrincipal applicant = applicant();
+        Optional<String> submitted = submittedAs(id);
+        if (submitted.isPresent()) {
+            // A second click on "Nộp hồ sơ" (or the form sent again from the browser's history): the
+            // first one made the dossier, which is what the applicant wants to see.
+            redirect.addFlashAttribute("done", "dossier.submitted");
+            return "redirect:/dossiers/" + submitted.get();
+        }
         Draft draft = owned(id);
         Procedure procedure = currentVersion(draft);
         FormDefinition definition = forms.definitionFor(procedure.versionId());
@@ -138,8 +150,15 @@ class DraftPages {
             saved = drafts.save(id, applicant.id(), intParam(request, "version", -1), request.getParameter("agencyCode"),
                     intParam(request, "caseIndex", 0), json.writeValueAsString(answers), representation(request));
         } catch (ConflictException stale) {
-            // Another device saved meanwhile: show what this page sent, based on the latest version.
             Draft latest = owned(id);
+            if ("submit".equals(request.getParameter("action")) && itemChanged.isEmpty() && !hasFiles(request)
+                    && sameAnswers(latest, answers, request)) {
+                // A double click on "Nộp hồ sơ": the first click saved these very answers a moment ago.
+                // Submitting again is safe (the draft's idempotency key makes it the same dossier). Not
+                // with files: the first click may still be storing them, and they would be missed.
+                return submit(latest, definition, answers, applicant, model, redirect, locale);
+            }
+            // Another device saved meanwhile: show what this page sent, based on the latest version.
             render(model, latest, answers, List.of(), List.of(text(stale.messageKey(), stale.args(), locale)));
             return "dossier/draft";
         }
@@ -331,6 +350,25 @@ class DraftPages {
 
     private String text(String key, Object[] args, Locale locale) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    private static boolean hasFiles(MultipartHttpServletRequest request) {
+        return request.getMultiFileMap().values().stream().flatMap(List::stream)
+                .anyMatch(f -> !f.isEmpty() || f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank());
+    }
+
+    /** Whether the saved draft holds what this request sent (nothing was changed elsewhere). */
+    private boolean sameAnswers(Draft saved, JsonNode answers, HttpServletRequest request) {
+        String agency = request.getParameter("agencyCode");
+        return json.readTree(saved.formJson()).equals(answers)
+                && Objects.equals(saved.agencyCode(), agency == null || agency.isBlank() ? null : agency)
+                && saved.caseIndex() == Math.max(0, intParam(request, "caseIndex", 0))
+                && Objects.equals(saved.representation(), representation(request));
+    }
+
+    /** The code of the dossier this applicant's draft became, when it was submitted (the draft is gone then). */
+    private Optional<String> submittedAs(UUID id) {
+        return submission.submittedFromDraft(applicant().id(), id).map(Dossier::code);
     }
 
     private Draft owned(UUID id) {
