@@ -128,14 +128,24 @@ class DraftPages {
     @PostMapping("/drafts/{id}")
     String post(@PathVariable UUID id, MultipartHttpServletRequest request, Model model, RedirectAttributes redirect,
             Locale locale) {
-        AccountPrincipal applicant = applicant();
-        Optional<String> submitted = submittedAs(id);
-        if (submitted.isPresent()) {
-            // A second click on "Nộp hồ sơ" (or the form sent again from the browser's history): the
-            // first one made the dossier, which is what the applicant wants to see.
+        try {
+            return saveOrSubmit(id, request, model, redirect, locale);
+        } catch (NotFoundException gone) {
+            // A second click on "Nộp hồ sơ" (or the form sent again from the browser's history) while or
+            // after the first one made the dossier from this draft: that dossier is what the applicant
+            // wants to see.
+            Optional<String> submitted = submittedAs(id);
+            if (submitted.isEmpty()) {
+                throw gone;
+            }
             redirect.addFlashAttribute("done", "dossier.submitted");
             return "redirect:/dossiers/" + submitted.get();
         }
+    }
+
+    private String saveOrSubmit(UUID id, MultipartHttpServletRequest request, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        AccountPrincipal applicant = applicant();
         Draft draft = owned(id);
         Procedure procedure = currentVersion(draft);
         FormDefinition definition = forms.definitionFor(procedure.versionId());
