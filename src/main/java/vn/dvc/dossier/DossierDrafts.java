@@ -95,7 +95,10 @@ public class DossierDrafts {
     @Transactional
     public Draft save(UUID id, long applicantId, int basedOnVersion, String agencyCode, int caseIndex,
             String formJson, Representation representation) {
-        if (formJson != null && (formJson.length() > DossierSubmission.MAX_FORM_CHARS || !JsonText.isObject(formJson))) {
+        if (formJson != null && formJson.length() > DossierSubmission.MAX_FORM_CHARS) {
+            throw new vn.dvc.shared.InvalidInputException("dossier.form.too-large");
+        }
+        if (formJson != null && !JsonText.isObject(formJson)) {
             throw new vn.dvc.shared.InvalidInputException("dossier.form.not-object");
         }
         int updated = jdbc.sql("""

@@ -159,6 +159,10 @@ class DraftPages {
         try {
             saved = drafts.save(id, applicant.id(), intParam(request, "version", -1), request.getParameter("agencyCode"),
                     intParam(request, "caseIndex", 0), json.writeValueAsString(answers), representation(request));
+        } catch (InvalidInputException refused) {
+            // Nothing saved (a form over the size limit): the page again, with what was sent and why.
+            render(model, draft, answers, List.of(), List.of(text(refused.messageKey(), refused.args(), locale)));
+            return "dossier/draft";
         } catch (ConflictException stale) {
             Draft latest = owned(id);
             if ("submit".equals(request.getParameter("action")) && itemChanged.isEmpty() && !hasFiles(request)
@@ -203,6 +207,9 @@ class DraftPages {
                     json.writeValueAsString(answers), representation(request));
             return ResponseEntity.ok(Map.of("version", saved.version(), "message", text("dossier.draft.autosaved",
                     new Object[] {TIME.format(saved.updatedAt().atZone(VietnamTime.ZONE))}, locale)));
+        } catch (InvalidInputException refused) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                    .body(Map.of("code", "invalid-input", "message", text(refused.messageKey(), refused.args(), locale)));
         } catch (ConflictException stale) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
                     .body(Map.of("code", "stale", "message", text(stale.messageKey(), stale.args(), locale)));

@@ -156,6 +156,23 @@ class DraftPagesTest {
     }
 
     @Test
+    void aFormOverTheSizeLimitIsRefusedWithAMessageAndNothingIsSaved() throws Exception {
+        UUID draft = start();
+        int version = drafts.find(draft, applicant).orElseThrow().version();
+        String pasted = "a".repeat(DossierSubmission.MAX_FORM_CHARS + 1);
+
+        mvc.perform(multipart("/drafts/" + draft).param("version", String.valueOf(version)).param("action", "save")
+                        .param("f.requestSummary", pasted).with(me).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nội dung tờ khai quá lớn")));
+        mvc.perform(multipart("/drafts/" + draft + "/autosave").param("version", String.valueOf(version))
+                        .param("f.requestSummary", pasted).with(me).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("Nội dung tờ khai quá lớn")));
+        assertThat(drafts.find(draft, applicant).orElseThrow().version()).isEqualTo(version);
+    }
+
+    @Test
     void problemsAreShownOnThePageAndNothingIsSubmitted() throws Exception {
         UUID draft = start();
         byte[] exe = new byte[512];
