@@ -296,6 +296,8 @@ public class DossierSubmission {
             problems.add(new FieldProblem("form", "dossier.form.too-large"));
         } else if (!form.startsWith("{") || !JsonText.isObject(form)) {
             problems.add(new FieldProblem("form", "dossier.form.not-object"));
+        } else if (JsonText.holdsNul(form)) {
+            problems.add(new FieldProblem("form", "dossier.form.nul-character"));
         }
         return form;
     }
