@@ -53,6 +53,15 @@ class NulCharacterTest {
         assertThat(answer.body()).contains("ký tự không hợp lệ");
     }
 
+    @Test
+    void aMalformedAddressSaysSoInsteadOfTryAgainLater() throws Exception {
+        HttpResponse<String> page = get("/procedures?page=abc", "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("id=\"error-badrequest\"").contains("Đường dẫn hoặc dữ liệu gửi lên không hợp lệ")
+                .doesNotContain("Vui lòng thử lại sau");
+    }
+
     private HttpResponse<String> get(String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept)
                 .build(), HttpResponse.BodyHandlers.ofString());
