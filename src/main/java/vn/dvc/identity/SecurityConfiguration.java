@@ -9,11 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -30,7 +30,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -40,6 +39,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. Public pages and the public API need no login; administration needs an officer
@@ -76,8 +78,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, CsrfTokenRepository csrfTokens,
-            @Value("${app.public-url:}") String publicUrl, @Value("${payment.vnpay.pay-url:}") String gatewayUrl)
+            @Value("${app.public-url:}") String publicUrl, @Value("${payment.vnpay.pay-url:}") String gatewayUrl,
+            MessageSource messages, LocaleResolver locales, JsonMapper json)
             throws Exception {
+        ApiSecurityProblems apiProblems = new ApiSecurityProblems(messages, locales, json);
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the cookie is set
         http.authorizeHttpRequests(auth -> auth
@@ -117,7 +121,9 @@ class SecurityConfiguration {
                                         ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 // Scripts get 401 rather than a redirect to the sign-in page they cannot use.
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401(apiProblems))
+                        .defaultAccessDeniedHandlerFor((request, response, denied) ->
+                                apiProblems.forbidden(request, response, denied), API))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
                         // A bearer token is not sent by the browser on its own: no cross-site forgery to fear.
@@ -170,11 +176,12 @@ class SecurityConfiguration {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    private static AuthenticationEntryPoint signInOr401() {
-        RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
-        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+    private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
+
+    private static AuthenticationEntryPoint signInOr401(ApiSecurityProblems apiProblems) {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> apiProblems.unauthorized(request, response);
         AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
-        return (request, response, e) -> (api.matches(request) ? unauthorized : signIn).commence(request, response, e);
+        return (request, response, e) -> (API.matches(request) ? unauthorized : signIn).commence(request, response, e);
     }
 
     /** Refuses sign-in attempts from an address that has tried too often recently. */

@@ -95,6 +95,26 @@ class DossierApiTest {
     }
 
     @Test
+    void notSignedInNotAllowedAndNoCsrfTokenAreProblemsWithAVietnameseDetail() throws Exception {
+        mvc.perform(get("/api/v1/dossiers/mine"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+                .andExpect(jsonPath("$.code").value("unauthorized"))
+                .andExpect(jsonPath("$.detail").value(startsWith("Bạn cần đăng nhập")));
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("forbidden"))
+                .andExpect(jsonPath("$.detail").value(startsWith("Tài khoản của bạn không có quyền")));
+        mvc.perform(multipart("/api/v1/dossiers").param("procedureCode", "1.001193")
+                        .with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("csrf"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("X-XSRF-TOKEN")));
+        // pages keep their own answers: the sign-in page
+        mvc.perform(get("/dossiers")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void thePublicLookupShowsStatusAndDatesButNoPersonalData() throws Exception {
         String body = mvc.perform(get("/api/v1/lookup/" + dossier.code()).with(from("10.1.0.1")))
                 .andExpect(status().isOk())
