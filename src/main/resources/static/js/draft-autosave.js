@@ -1,7 +1,8 @@
 /*
  * Drafts save themselves: a moment after the applicant stops typing, the form (without its files) is
  * posted to the draft's autosave address; the answer carries the draft's new version, which the next
- * save is based on. A save refused because another device changed the draft is reported, not forced.
+ * save is based on. A save refused because another device changed the draft is reported, not forced; a
+ * save refused for its content (too large) is reported and the next change is saved again.
  * Without this script nothing is lost: every button of the page saves the draft first.
  */
 (function () {
@@ -34,14 +35,16 @@
     data.delete('action');
     fetch(url, { method: 'POST', body: data, credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) {
-        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+        return response.json().then(function (body) {
+          return { ok: response.ok, status: response.status, body: body };
+        });
       })
       .then(function (result) {
         saving = false;
         if (result.ok) {
           form.querySelector('input[name=version]').value = result.body.version;
-        } else {
-          stopped = true;
+        } else if (result.status === 409) {
+          stopped = true; // another device saved: never overwrite its work
         }
         status.textContent = result.body.message;
         if (dirty) {

@@ -18,6 +18,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "app.documents.dir=" + TestDocuments.DIRECTORY,
                 "result.signing.dir=" + TestDocuments.DIRECTORY.resolveSibling(TestDocuments.DIRECTORY.getFileName() + "-signing"),
                 "server.shutdown=immediate",
+                // links in mails as on the default run (the test server listens on a random port)
+                "app.public-url=http://localhost:8080",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + TestMail.port(),
                 // Events leave through the machine's real RabbitMQ (127.0.0.1:5672, guest).

@@ -30,6 +30,9 @@ import vn.dvc.shared.NotFoundException;
 @Service
 public class DossierDrafts {
 
+    /** A dossier submitted from a draft carries this prefix and the draft's id as its idempotency key. */
+    static final String IDEMPOTENCY_KEY_PREFIX = "draft:";
+
     public record Draft(UUID id, long applicantId, String procedureCode, long procedureVersionId, String agencyCode,
             int caseIndex, String formJson, Representation representation, int version, Instant createdAt,
             Instant updatedAt) {
@@ -92,7 +95,10 @@ public class DossierDrafts {
     @Transactional
     public Draft save(UUID id, long applicantId, int basedOnVersion, String agencyCode, int caseIndex,
             String formJson, Representation representation) {
-        if (formJson != null && (formJson.length() > DossierSubmission.MAX_FORM_CHARS || !JsonText.isObject(formJson))) {
+        if (formJson != null && formJson.length() > DossierSubmission.MAX_FORM_CHARS) {
+            throw new vn.dvc.shared.InvalidInputException("dossier.form.too-large");
+        }
+        if (formJson != null && !JsonText.isObject(formJson)) {
             throw new vn.dvc.shared.InvalidInputException("dossier.form.not-object");
         }
         int updated = jdbc.sql("""
@@ -148,7 +154,7 @@ public class DossierDrafts {
         List<DossierSubmission.Attachment> attachments = documents(draft.id()).stream()
                 .map(d -> new DossierSubmission.Attachment(d.componentIndex(), d.documentId())).toList();
         return new DossierSubmission.Submission(draft.applicantId(), actor, draft.procedureCode(), draft.agencyCode(),
-                draft.caseIndex(), draft.formJson(), attachments, draft.representation(), "draft:" + draft.id(),
+                draft.caseIndex(), draft.formJson(), attachments, draft.representation(), IDEMPOTENCY_KEY_PREFIX + draft.id(),
                 draft.id());
     }
 

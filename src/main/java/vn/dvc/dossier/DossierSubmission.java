@@ -296,6 +296,8 @@ public class DossierSubmission {
             problems.add(new FieldProblem("form", "dossier.form.too-large"));
         } else if (!form.startsWith("{") || !JsonText.isObject(form)) {
             problems.add(new FieldProblem("form", "dossier.form.not-object"));
+        } else if (JsonText.holdsNul(form)) {
+            problems.add(new FieldProblem("form", "dossier.form.nul-character"));
         }
         return form;
     }
@@ -339,6 +341,11 @@ public class DossierSubmission {
             throw new InvalidInputException("dossier.idempotency-key.too-long");
         }
         return k;
+    }
+
+    /** The dossier this applicant submitted from the draft, if any (the draft is deleted then). */
+    public Optional<Dossier> submittedFromDraft(long applicantId, UUID draftId) {
+        return findByKey(applicantId, DossierDrafts.IDEMPOTENCY_KEY_PREFIX + draftId);
     }
 
     private Optional<Dossier> findByKey(long applicantId, String key) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -115,6 +116,10 @@ class DraftPages {
 
     @GetMapping("/drafts/{id}")
     String page(@PathVariable UUID id, Model model) {
+        Optional<String> submitted = submittedAs(id);
+        if (submitted.isPresent()) {
+            return "redirect:/dossiers/" + submitted.get();
+        }
         Draft draft = owned(id);
         render(model, draft, json.readTree(draft.formJson()), List.of(), List.of());
         return "dossier/draft";
@@ -122,6 +127,23 @@ class DraftPages {
 
     @PostMapping("/drafts/{id}")
     String post(@PathVariable UUID id, MultipartHttpServletRequest request, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            return saveOrSubmit(id, request, model, redirect, locale);
+        } catch (NotFoundException gone) {
+            // A second click on "Nộp hồ sơ" (or the form sent again from the browser's history) while or
+            // after the first one made the dossier from this draft: that dossier is what the applicant
+            // wants to see.
+            Optional<String> submitted = submittedAs(id);
+            if (submitted.isEmpty()) {
+                throw gone;
+            }
+            redirect.addFlashAttribute("done", "dossier.submitted");
+            return "redirect:/dossiers/" + submitted.get();
+        }
+    }
+
+    private String saveOrSubmit(UUID id, MultipartHttpServletRequest request, Model model, RedirectAttributes redirect,
             Locale locale) {
         AccountPrincipal applicant = applicant();
         Draft draft = owned(id);
@@ -137,9 +159,20 @@ class DraftPages {
         try {
             saved = drafts.save(id, applicant.id(), intParam(request, "version", -1), request.getParameter("agencyCode"),
                     intParam(request, "caseIndex", 0), json.writeValueAsString(answers), representation(request));
+        } catch (InvalidInputException refused) {
+            // Nothing saved (a form over the size limit): the page again, with what was sent and why.
+            render(model, draft, answers, List.of(), List.of(text(refused.messageKey(), refused.args(), locale)));
+            return "dossier/draft";
         } catch (ConflictException stale) {
-            // Another device saved meanwhile: show what this page sent, based on the latest version.
             Draft latest = owned(id);
+            if ("submit".equals(request.getParameter("action")) && itemChanged.isEmpty() && !hasFiles(request)
+                    && sameAnswers(latest, answers, request)) {
+                // A double click on "Nộp hồ sơ": the first click saved these very answers a moment ago.
+                // Submitting again is safe (the draft's idempotency key makes it the same dossier). Not
+                // with files: the first click may still be storing them, and they would be missed.
+                return submit(latest, definition, answers, applicant, model, redirect, locale);
+            }
+            // Another device saved meanwhile: show what this page sent, based on the latest version.
             render(model, latest, answers, List.of(), List.of(text(stale.messageKey(), stale.args(), locale)));
             return "dossier/draft";
         }
@@ -174,6 +207,9 @@ class DraftPages {
                     json.writeValueAsString(answers), representation(request));
             return ResponseEntity.ok(Map.of("version", saved.version(), "message", text("dossier.draft.autosaved",
                     new Object[] {TIME.format(saved.updatedAt().atZone(VietnamTime.ZONE))}, locale)));
+        } catch (InvalidInputException refused) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                    .body(Map.of("code", "invalid-input", "message", text(refused.messageKey(), refused.args(), locale)));
         } catch (ConflictException stale) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
                     .body(Map.of("code", "stale", "message", text(stale.messageKey(), stale.args(), locale)));
@@ -331,6 +367,25 @@ class DraftPages {
 
     private String text(String key, Object[] args, Locale locale) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    private static boolean hasFiles(MultipartHttpServletRequest request) {
+        return request.getMultiFileMap().values().stream().flatMap(List::stream)
+                .anyMatch(f -> !f.isEmpty() || f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank());
+    }
+
+    /** Whether the saved draft holds what this request sent (nothing was changed elsewhere). */
+    private boolean sameAnswers(Draft saved, JsonNode answers, HttpServletRequest request) {
+        String agency = request.getParameter("agencyCode");
+        return json.readTree(saved.formJson()).equals(answers)
+                && Objects.equals(saved.agencyCode(), agency == null || agency.isBlank() ? null : agency)
+                && saved.caseIndex() == Math.max(0, intParam(request, "caseIndex", 0))
+                && Objects.equals(saved.representation(), representation(request));
+    }
+
+    /** The code of the dossier this applicant's draft became, when it was submitted (the draft is gone then). */
+    private Optional<String> submittedAs(UUID id) {
+        return submission.submittedFromDraft(applicant().id(), id).map(Dossier::code);
     }
 
     private Draft owned(UUID id) {

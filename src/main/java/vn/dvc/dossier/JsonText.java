@@ -3,6 +3,7 @@ package vn.dvc.dossier;
 import java.util.List;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Small JSON helpers for the columns this module stores as jsonb. */
@@ -25,6 +26,33 @@ final class JsonText {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a string or a name in the JSON holds the character U+0000 (the JSON escape of the null
+     * character), which PostgreSQL's jsonb refuses.
+     */
+    static boolean holdsNul(String json) {
+        try {
+            return holdsNul(JSON.readTree(json));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isString()) {
+            return node.asString().indexOf('\u0000') >= 0;
+        }
+        if (node.isObject() && node.propertyNames().stream().anyMatch(name -> name.indexOf('\u0000') >= 0)) {
+            return true;
+        }
+        for (JsonNode child : node) { // the items of an array, the values of an object
+            if (holdsNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String write(Object value) {

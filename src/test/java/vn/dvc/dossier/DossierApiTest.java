@@ -149,6 +149,24 @@ class DossierApiTest {
     }
 
     @Test
+    void aFormHoldingTheNullCharacterIsRefusedWithAClearMessage() throws Exception {
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 11).code());
+        MockMultipartFile pdf = new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf",
+                DossierFixtures.pdfBytes());
+        // the JSON escape of the null character, as a script might send it
+        String form = DossierFixtures.FORM.replace("Xin cấp bản sao", "Xin cấp\\u0000 bản sao");
+
+        mvc.perform(multipart("/api/v1/dossiers").file(pdf).param("procedureCode", procedure.code())
+                        .param("form", form).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("form"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("U+0000")));
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
     void uploadAttacksAreRefusedWithAClearMessageAndCreateNothing() throws Exception {
         List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
         Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 10).code());

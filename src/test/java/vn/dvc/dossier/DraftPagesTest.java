@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -69,8 +70,12 @@ class DraftPagesTest {
     }
 
     MockMultipartHttpServletRequestBuilder draftPost(UUID draft, String action, String phone) {
+        return draftPost(draft, action, phone, drafts.find(draft, applicant).orElseThrow().version());
+    }
+
+    MockMultipartHttpServletRequestBuilder draftPost(UUID draft, String action, String phone, int version) {
         MockMultipartHttpServletRequestBuilder request = multipart("/drafts/" + draft);
-        request.param("version", String.valueOf(drafts.find(draft, applicant).orElseThrow().version()))
+        request.param("version", String.valueOf(version))
                 .param("action", action).param("f.requestSummary", "Cấp bản sao trích lục")
                 .param("f.contactName", "Người nộp " + username).param("f.phone", phone)
                 .param("f.address", "12 Hùng Vương, Pleiku");
@@ -104,6 +109,67 @@ class DraftPagesTest {
         Dossier d = dossiers.findOwned(location.substring("/dossiers/".length()), applicant).orElseThrow();
         assertThat(d.formJson()).contains("Cấp bản sao trích lục");
         assertThat(dossiers.documents(d.id())).hasSize(1);
+    }
+
+    @Test
+    void aSecondClickOnSubmitLandsOnTheDossierTheFirstOneMade() throws Exception {
+        UUID draft = start();
+        mvc.perform(draftPost(draft, "upload").file(new MockMultipartFile("file.0", "to-khai.pdf", "application/pdf",
+                DossierFixtures.pdfBytes()))).andExpect(status().is3xxRedirection());
+        int version = drafts.find(draft, applicant).orElseThrow().version();
+        String first = mvc.perform(draftPost(draft, "submit", "0912345678", version))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        // the same form again, as the browser sends it on a double click or from its history
+        mvc.perform(draftPost(draft, "submit", "0912345678", version))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(first));
+        mvc.perform(get("/drafts/" + draft).with(me))
+                .andExpect(redirectedUrl(first));
+        assertThat(dossiers.mine(applicant, 0, 5).total()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubmitBasedOnTheVersionTheFirstClickJustSavedIsNotAConflict() throws Exception {
+        UUID draft = start();
+        mvc.perform(draftPost(draft, "upload").file(new MockMultipartFile("file.0", "to-khai.pdf", "application/pdf",
+                DossierFixtures.pdfBytes()))).andExpect(status().is3xxRedirection());
+        int before = drafts.find(draft, applicant).orElseThrow().version();
+        // the first click's save of the very same answers went through; its submission is still running
+        mvc.perform(draftPost(draft, "save")).andExpect(status().is3xxRedirection());
+
+        mvc.perform(draftPost(draft, "submit", "0912345678", before))
+                .andExpect(status().is3xxRedirection());
+        assertThat(dossiers.mine(applicant, 0, 5).total()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubmitBasedOnAVersionChangedElsewhereIsStillAConflict() throws Exception {
+        UUID draft = start();
+        int before = drafts.find(draft, applicant).orElseThrow().version();
+        mvc.perform(draftPost(draft, "save", "0987654321")).andExpect(status().is3xxRedirection());
+
+        mvc.perform(draftPost(draft, "submit", "0912345678", before))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("thiết bị khác")));
+        assertThat(dossiers.mine(applicant, 0, 5).total()).isZero();
+    }
+
+    @Test
+    void aFormOverTheSizeLimitIsRefusedWithAMessageAndNothingIsSaved() throws Exception {
+        UUID draft = start();
+        int version = drafts.find(draft, applicant).orElseThrow().version();
+        String pasted = "a".repeat(DossierSubmission.MAX_FORM_CHARS + 1);
+
+        mvc.perform(multipart("/drafts/" + draft).param("version", String.valueOf(version)).param("action", "save")
+                        .param("f.requestSummary", pasted).with(me).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nội dung tờ khai quá lớn")));
+        mvc.perform(multipart("/drafts/" + draft + "/autosave").param("version", String.valueOf(version))
+                        .param("f.requestSummary", pasted).with(me).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("Nội dung tờ khai quá lớn")));
+        assertThat(drafts.find(draft, applicant).orElseThrow().version()).isEqualTo(version);
     }
 
     @Test
