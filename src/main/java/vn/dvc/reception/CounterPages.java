@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,7 +88,7 @@ class CounterPages {
     }
 
     @PostMapping("/reception/register")
-    String register(@RequestParam String procedureCode, MultipartHttpServletRequest request, Model model,
+    String register(@RequestParam String procedureCode, HttpServletRequest request, Model model,
             RedirectAttributes redirect, Locale locale) {
         AccountPrincipal officer = officer();
         Procedure procedure = procedure(procedureCode);
@@ -104,7 +106,7 @@ class CounterPages {
             CounterRegistration.Registered done = registration.register(officer, new CounterRegistration.Registration(
                     CounterApi.applicant(request), procedure.code(), channel, caseIndex,
                     json.writeValueAsString(check.answers()), "true".equals(request.getParameter("receive")), null),
-                    uploads(request.getMultiFileMap()));
+                    uploads(files(request)));
             redirect.addFlashAttribute("done", "reception.counter.done");
             return "redirect:/reception/dossiers/" + done.dossier().code();
         } catch (ProblemException e) {
@@ -148,6 +150,12 @@ class CounterPages {
             typed.put(name, value == null ? "" : value);
         }
         return typed;
+    }
+
+    /** The request's files; none when the form was posted without any (not as multipart). */
+    private static MultiValueMap<String, MultipartFile> files(HttpServletRequest request) {
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        return multipart == null ? new LinkedMultiValueMap<>() : multipart.getMultiFileMap();
     }
 
     /** File parts named {@code component.<n>} (n from 1); empty file inputs are skipped. */
