@@ -76,4 +76,23 @@ class ReceptionPagesTest {
         mvc.perform(get("/dossiers/" + d.code() + "/receipt.pdf").with(DemoAccounts.as(users, "tiepnhan.pleiku")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theOfficerReadsTheFormAnswersUnderTheFormsLabelsNotItsFieldNames() throws Exception {
+        ReceptionFixtures fixtures = new ReceptionFixtures(jdbc, catalogue, documents, submission);
+        String applicant = ReceptionFixtures.unique("nhan-to-khai");
+        Dossier d = fixtures.dossier(fixtures.applicant(applicant), applicant, fixtures.procedure(BigDecimal.valueOf(3)));
+        // An answer the form does not know (an older form version) and a ticked box.
+        jdbc.sql("update dossier set form = form::jsonb || '{\"ghiChuCu\":\"Ghi chú cũ\",\"commitment\":true}' where id = ?")
+                .param(d.id()).update();
+
+        mvc.perform(get("/reception/dossiers/" + d.code()).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<dt>Nội dung đề nghị</dt>")))
+                .andExpect(content().string(containsString("<dt>Họ và tên người nộp hồ sơ</dt>")))
+                .andExpect(content().string(containsString("<dt>Số điện thoại</dt>")))
+                .andExpect(content().string(containsString("<dt>ghiChuCu</dt>")))
+                .andExpect(content().string(containsString(">Có</dd>")))
+                .andExpect(content().string(not(containsString("<dt>requestSummary</dt>"))));
+    }
 }
