@@ -92,4 +92,30 @@ class ReceptionBadInputPagesTest {
                         .value("Mỗi giấy tờ cần bổ sung ghi trên một dòng, mỗi dòng không quá 500 ký tự."));
         assertThat(dossiers.findByCode(d.code()).orElseThrow().status()).isEqualTo(DossierStatus.NEWLY_SUBMITTED);
     }
+
+    @Test
+    void aNulCharacterInTextIsDroppedFromFormsAndRefusedInJsonNeverAServerError() throws Exception {
+        ReceptionFixtures fixtures = new ReceptionFixtures(jdbc, catalogue, documents, submission);
+        String applicant = ReceptionFixtures.unique("ky-tu-nul");
+        var procedure = fixtures.procedure(BigDecimal.valueOf(3));
+        Dossier json = fixtures.dossier(fixtures.applicant(applicant), applicant, procedure);
+        Dossier page = fixtures.dossier(fixtures.applicant(applicant + "-2"), applicant + "-2", procedure);
+
+        // JSON: a 400 in words; the transaction was rolled back.
+        mvc.perform(post("/api/v1/dossiers/" + json.code() + "/actions/request-supplement")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[\"Bản sao\\u0000CCCD\"],\"reason\":\"Thiếu\"}")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-input"))
+                .andExpect(jsonPath("$.detail", containsString("NUL")));
+        assertThat(dossiers.findByCode(json.code()).orElseThrow().status()).isEqualTo(DossierStatus.NEWLY_SUBMITTED);
+
+        // A form (pasted text): the character is dropped and the refusal goes through.
+        mvc.perform(post("/reception/dossiers/" + page.code() + "/refuse").param("reasonCode", "OTHER")
+                        .param("text", "Nộp nhầm\u0000 cơ quan").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select text from reception_refusal where dossier_id = ?").param(page.id())
+                .query(String.class).single()).isEqualTo("Nộp nhầm cơ quan");
+    }
 }
