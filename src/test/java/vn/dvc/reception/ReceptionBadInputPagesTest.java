@@ -118,4 +118,15 @@ class ReceptionBadInputPagesTest {
         assertThat(jdbc.sql("select text from reception_refusal where dossier_id = ?").param(page.id())
                 .query(String.class).single()).isEqualTo("Nộp nhầm cơ quan");
     }
+
+    @Test
+    void aMalformedParameterOnAPageIsExplainedAsSuchNotAsAServerProblem() throws Exception {
+        // /reception?status=abc: Spring answers 400 and the error page is rendered for it.
+        mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/reception")
+                        .accept(MediaType.TEXT_HTML).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Yêu cầu có tham số không hợp lệ")))
+                .andExpect(content().string(not(containsString("Vui lòng thử lại sau"))));
+    }
 }
