@@ -204,4 +204,29 @@ class CounterRegistrationTest {
         assertThat(jdbc.sql("select p.email from applicant p join account a on a.id = p.account_id where a.username = ?")
                 .param(id).query(String.class).single()).isEqualTo(id + "@example.vn");
     }
+
+    @Test
+    void twoRegistrationsOfTheSameNewPersonAtOnceMakeOneAccountAndNoServerError() throws Exception {
+        Procedure p = procedure();
+        String id = citizenId();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(registration(p, id, "DIRECT").with(DemoAccounts.as(users, "tiepnhan.stp"))
+                            .with(csrf())).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(accountsWithUsername(id)).isEqualTo(1);
+    }
 }
