@@ -2,7 +2,6 @@ package vn.dvc.system;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Drops the NUL character (U+0000) from request parameters (query, form fields, multipart text fields). No text
  * a person types contains it, PostgreSQL cannot store it in text, and a pasted one made every form that saves
- * text fail with a server error; without it the usual checks of each form apply.
+ * text fail with a server error; without it the usual checks of each form apply. Values are cleaned when they
+ * are read, so the request body is parsed when it always was (a too large upload is still refused where
+ * uploads are checked).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -29,60 +30,47 @@ class NulCharacters extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(hasNul(request) ? new Cleaned(request) : request, response);
-    }
-
-    private static boolean hasNul(HttpServletRequest request) {
-        for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
-            if (e.getKey().indexOf('\u0000') >= 0) {
-                return true;
-            }
-            for (String value : e.getValue()) {
-                if (value != null && value.indexOf('\u0000') >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        chain.doFilter(new Cleaned(request), response);
     }
 
     static String clean(String value) {
         return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
     }
 
-    /** The request with its parameters cleaned. */
-    private static final class Cleaned extends HttpServletRequestWrapper {
+    private static String[] clean(String[] values) {
+        if (values == null || Arrays.stream(values).noneMatch(v -> v != null && v.indexOf('\u0000') >= 0)) {
+            return values;
+        }
+        return Arrays.stream(values).map(NulCharacters::clean).toArray(String[]::new);
+    }
 
-        private final Map<String, String[]> parameters;
+    /** The request, its parameter values cleaned as they are read. */
+    private static final class Cleaned extends HttpServletRequestWrapper {
 
         Cleaned(HttpServletRequest request) {
             super(request);
-            Map<String, String[]> cleaned = new LinkedHashMap<>();
-            request.getParameterMap().forEach((name, values) -> cleaned.put(clean(name),
-                    Arrays.stream(values).map(NulCharacters::clean).toArray(String[]::new)));
-            this.parameters = Collections.unmodifiableMap(cleaned);
         }
 
         @Override
         public String getParameter(String name) {
-            String[] values = parameters.get(name);
-            return values == null || values.length == 0 ? null : values[0];
+            return clean(super.getParameter(name));
         }
 
         @Override
         public String[] getParameterValues(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values.clone();
+            return clean(super.getParameterValues(name));
         }
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            return parameters;
-        }
-
-        @Override
-        public java.util.Enumeration<String> getParameterNames() {
-            return Collections.enumeration(parameters.keySet());
+            Map<String, String[]> parameters = super.getParameterMap();
+            boolean dirty = parameters.values().stream().anyMatch(v -> clean(v) != v);
+            if (!dirty) {
+                return parameters;
+            }
+            Map<String, String[]> cleaned = new LinkedHashMap<>();
+            parameters.forEach((name, values) -> cleaned.put(name, clean(values)));
+            return java.util.Collections.unmodifiableMap(cleaned);
         }
     }
 }
