@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -105,7 +106,8 @@ class CounterPages {
             int caseIndex = parseInt(request.getParameter("caseIndex"));
             CounterRegistration.Registered done = registration.register(officer, new CounterRegistration.Registration(
                     CounterApi.applicant(request), procedure.code(), channel, caseIndex,
-                    json.writeValueAsString(check.answers()), "true".equals(request.getParameter("receive")), null),
+                    json.writeValueAsString(check.answers()), "true".equals(request.getParameter("receive")),
+                    blankToNull(request.getParameter("submissionKey"))),
                     uploads(files(request)));
             redirect.addFlashAttribute("done", "reception.counter.done");
             return "redirect:/reception/dossiers/" + done.dossier().code();
@@ -139,13 +141,20 @@ class CounterPages {
         model.addAttribute("problems", problems);
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
+        // One key per form shown (kept when it comes back with problems): pressing "register" twice registers once.
+        String key = typed.get("submissionKey");
+        model.addAttribute("submissionKey", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Map<String, String> typed(HttpServletRequest request) {
         Map<String, String> typed = new LinkedHashMap<>();
         for (String name : List.of("applicantFullName", "applicantCitizenId", "applicantDateOfBirth",
                 "applicantSex", "applicantPhone", "applicantEmail", "applicantAddress", "channel", "caseIndex",
-                "receive")) {
+                "receive", "submissionKey")) {
             String value = request.getParameter(name);
             typed.put(name, value == null ? "" : value);
         }
