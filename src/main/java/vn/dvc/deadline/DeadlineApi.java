@@ -118,7 +118,7 @@ class DeadlineApi {
                 MediaType.parseMediaType(DeadlineForms.XLSX_TYPE), name(period) + ".xlsx");
     }
 
-    private static String name(TrackingBook.Period period) {
+    static String name(TrackingBook.Period period) {
         return "so-theo-doi-ho-so-" + period.from() + "-" + period.to();
     }
 

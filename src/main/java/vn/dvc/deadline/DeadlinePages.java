@@ -1,8 +1,12 @@
 package vn.dvc.deadline;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -18,7 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.dvc.dossier.Dossier;
@@ -39,6 +46,7 @@ import vn.dvc.shared.ProblemException;
 class DeadlinePages {
 
     private final ResultReturn results;
+    private final TrackingBook book;
     private final Apologies apologies;
     private final DeadlineForms forms;
     private final Reception reception;
@@ -46,9 +54,10 @@ class DeadlinePages {
     private final CurrentUser currentUser;
     private final MessageSource messages;
 
-    DeadlinePages(ResultReturn results, Apologies apologies, DeadlineForms forms, Reception reception,
-            Dossiers dossiers, CurrentUser currentUser, MessageSource messages) {
+    DeadlinePages(ResultReturn results, TrackingBook book, Apologies apologies, DeadlineForms forms,
+            Reception reception, Dossiers dossiers, CurrentUser currentUser, MessageSource messages) {
         this.results = results;
+        this.book = book;
         this.apologies = apologies;
         this.forms = forms;
         this.reception = reception;
@@ -96,6 +105,49 @@ class DeadlinePages {
             failed(redirect, e, "apology", locale, Map.of("reason", value(reason), "newDueDate", value(newDueDate)));
         }
         return "redirect:/reception/dossiers/" + code;
+    }
+
+    /**
+     * The tracking book of the queue page's form: the file, or for a bad period the queue page again with the
+     * reasons next to the dates and the dates as typed (the officer never sees a raw API answer).
+     */
+    @GetMapping("/reception/tracking-book.pdf")
+    ResponseEntity<byte[]> bookPdf(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        return book(from, to, false, request, response, locale);
+    }
+
+    @GetMapping("/reception/tracking-book.xlsx")
+    ResponseEntity<byte[]> bookXlsx(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        return book(from, to, true, request, response, locale);
+    }
+
+    private ResponseEntity<byte[]> book(String from, String to, boolean xlsx, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        String agency = Reception.officerAgency(officer());
+        TrackingBook.Period period;
+        try {
+            period = TrackingBook.period(from, to);
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fieldProblems().forEach(f -> errors.merge(f.field(),
+                    messages.getMessage(f.messageKey(), f.args().toArray(), locale), (a, b) -> a + " " + b));
+            FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+            flash.put("bookErrors", errors);
+            flash.put("bookInput", Map.of("from", value(from), "to", value(to)));
+            RequestContextUtils.saveOutputFlashMap("/reception", request, response);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(ServletUriComponentsBuilder
+                    .fromContextPath(request).path("/reception").fragment("tracking-book").build().toUri()).build();
+        }
+        List<TrackingBook.Line> lines = book.lines(agency, period);
+        return xlsx
+                ? DeadlineApi.file(forms.bookXlsx(agency, period, lines), MediaType.parseMediaType(DeadlineForms.XLSX_TYPE),
+                        DeadlineApi.name(period) + ".xlsx")
+                : DeadlineApi.file(forms.bookPdf(agency, period, lines), MediaType.APPLICATION_PDF,
+                        DeadlineApi.name(period) + ".pdf");
     }
 
     @GetMapping("/reception/dossiers/{code}/apology.pdf")

@@ -61,6 +61,10 @@ public class CounterApplicants {
         String name = input.personName("applicantFullName", person.fullName(), 100);
         CitizenId id = input.citizenId("applicantCitizenId", person.citizenId());
         input.throwIfInvalid();
+        // One registration of a person at a time (two counters, a double click): the second waits for the first
+        // and then finds the account it made, instead of failing on the account's unique username.
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(17, hashtext(?))) l").param(id.value())
+                .query(Integer.class).single();
         Optional<ApplicantProfile> existing = jdbc.sql(
                 "select account_id from applicant where kind = 'CITIZEN' and citizen_id = ?").param(id.value())
                 .query(Long.class).optional().flatMap(applicants::profile);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,7 +89,7 @@ class CounterPages {
     }
 
     @PostMapping("/reception/register")
-    String register(@RequestParam String procedureCode, MultipartHttpServletRequest request, Model model,
+    String register(@RequestParam String procedureCode, HttpServletRequest request, Model model,
             RedirectAttributes redirect, Locale locale) {
         AccountPrincipal officer = officer();
         Procedure procedure = procedure(procedureCode);
@@ -103,8 +106,9 @@ class CounterPages {
             int caseIndex = parseInt(request.getParameter("caseIndex"));
             CounterRegistration.Registered done = registration.register(officer, new CounterRegistration.Registration(
                     CounterApi.applicant(request), procedure.code(), channel, caseIndex,
-                    json.writeValueAsString(check.answers()), "true".equals(request.getParameter("receive")), null),
-                    uploads(request.getMultiFileMap()));
+                    json.writeValueAsString(check.answers()), "true".equals(request.getParameter("receive")),
+                    blankToNull(request.getParameter("submissionKey"))),
+                    uploads(files(request)));
             redirect.addFlashAttribute("done", "reception.counter.done");
             return "redirect:/reception/dossiers/" + done.dossier().code();
         } catch (ProblemException e) {
@@ -137,17 +141,30 @@ class CounterPages {
         model.addAttribute("problems", problems);
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
+        // One key per form shown (kept when it comes back with problems): pressing "register" twice registers once.
+        String key = typed.get("submissionKey");
+        model.addAttribute("submissionKey", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Map<String, String> typed(HttpServletRequest request) {
         Map<String, String> typed = new LinkedHashMap<>();
         for (String name : List.of("applicantFullName", "applicantCitizenId", "applicantDateOfBirth",
                 "applicantSex", "applicantPhone", "applicantEmail", "applicantAddress", "channel", "caseIndex",
-                "receive")) {
+                "receive", "submissionKey")) {
             String value = request.getParameter(name);
             typed.put(name, value == null ? "" : value);
         }
         return typed;
+    }
+
+    /** The request's files; none when the form was posted without any (not as multipart). */
+    private static MultiValueMap<String, MultipartFile> files(HttpServletRequest request) {
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        return multipart == null ? new LinkedMultiValueMap<>() : multipart.getMultiFileMap();
     }
 
     /** File parts named {@code component.<n>} (n from 1); empty file inputs are skipped. */

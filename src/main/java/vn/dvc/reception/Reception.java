@@ -148,7 +148,11 @@ public class Reception {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException(List.of(new FieldProblem("reason", "reception.supplement.reason-required")));
         }
-        if (reason.length() > 2000 || listed.stream().anyMatch(i -> i.length() > 500)) {
+        if (listed.stream().anyMatch(i -> i.length() > 500)) {
+            throw new InvalidInputException(List.of(new FieldProblem("items", "reception.supplement.item-too-long",
+                    500)));
+        }
+        if (reason.length() > 2000) {
             throw new InvalidInputException(List.of(new FieldProblem("reason", "reception.text-too-long", 2000)));
         }
         return transitions.requestSupplement(code, agency, officer.getUsername(), listed, reason.strip());

@@ -2,7 +2,10 @@ package vn.dvc.reception;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +28,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.Dossiers;
+import vn.dvc.form.FieldType;
+import vn.dvc.form.FormDefinition;
+import vn.dvc.form.FormField;
+import vn.dvc.form.Forms;
+import vn.dvc.form.Option;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
 import vn.dvc.shared.ConflictException;
@@ -35,6 +44,8 @@ import vn.dvc.shared.VietnamTime;
 @Controller
 class ReceptionPages {
 
+    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final Reception reception;
     private final Dossiers dossiers;
     private final RefusalReasons reasons;
@@ -43,10 +54,12 @@ class ReceptionPages {
     private final MessageSource messages;
     private final Clock clock;
     private final DueSoon dueSoon;
+    private final Forms forms;
 
     ReceptionPages(Reception reception, Dossiers dossiers, RefusalReasons reasons, CurrentUser currentUser,
-            JsonMapper json, MessageSource messages, Clock clock, DueSoon dueSoon) {
+            JsonMapper json, MessageSource messages, Clock clock, DueSoon dueSoon, Forms forms) {
         this.dueSoon = dueSoon;
+        this.forms = forms;
         this.reception = reception;
         this.dossiers = dossiers;
         this.reasons = reasons;
@@ -149,7 +162,7 @@ class ReceptionPages {
         model.addAttribute("submittedAt", zoned(d.submittedAt()));
         model.addAttribute("receivedAt", zoned(d.receivedAt()));
         model.addAttribute("dueAt", zoned(d.dueAt()));
-        model.addAttribute("answers", answers(d.formJson()));
+        model.addAttribute("answers", answers(d, LocaleContextHolder.getLocale()));
         model.addAttribute("documents", dossiers.documents(d.id()));
         model.addAttribute("timeline", dossiers.timeline(d.id()).stream().map(t -> Map.of("at", zoned(t.occurredAt()),
                 "actor", t.actor(), "kind", t.kind(), "to", t.to() == null ? 0 : t.to().national(),
@@ -164,13 +177,71 @@ class ReceptionPages {
         return "reception/dossier";
     }
 
-    /** The e-form answers as label/value lines (nested values as JSON text), read-only. */
-    private List<Map<String, String>> answers(String formJson) {
+    /**
+     * The e-form answers as label/value lines, read-only: each field under the label of the dossier's form version
+     * (a field of a group after its group's label, items of a repeating group numbered), chosen options by their
+     * label, dates as dd/mm/yyyy, ticked boxes as yes/no; an answer the form does not know under its own name.
+     */
+    private List<Map<String, String>> answers(Dossier d, Locale locale) {
         List<Map<String, String>> lines = new ArrayList<>();
-        JsonNode form = json.readTree(formJson == null ? "{}" : formJson);
-        form.properties().forEach(e -> lines.add(Map.of("name", e.getKey(),
-                "value", e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString())));
+        JsonNode form = json.readTree(d.formJson() == null ? "{}" : d.formJson());
+        FormDefinition definition = forms.definitionFor(d.procedureVersionId());
+        lines(form, definition.fields(), "", "en".equals(locale.getLanguage()), locale, lines);
         return lines;
+    }
+
+    private void lines(JsonNode node, List<FormField> fields, String prefix, boolean english, Locale locale,
+            List<Map<String, String>> lines) {
+        node.properties().forEach(e -> {
+            FormField field = fields.stream().filter(f -> f.name().equals(e.getKey())).findFirst().orElse(null);
+            String label = prefix + (field == null ? e.getKey() : field.label(english));
+            JsonNode value = e.getValue();
+            boolean group = field != null && !field.fields().isEmpty();
+            if (group && value.isObject()) {
+                lines(value, field.fields(), label + " — ", english, locale, lines);
+            } else if (group && value.isArray()) {
+                int number = 0;
+                for (JsonNode item : value) {
+                    number++;
+                    if (item.isObject()) {
+                        lines(item, field.fields(), label + " " + number + " — ", english, locale, lines);
+                    }
+                }
+            } else if (value.isArray()) {
+                List<String> shown = new ArrayList<>();
+                value.forEach(v -> shown.add(shown(field, v, english, locale)));
+                lines.add(Map.of("name", label, "value", String.join(", ", shown)));
+            } else {
+                lines.add(Map.of("name", label, "value", shown(field, value, english, locale)));
+            }
+        });
+    }
+
+    private String shown(FormField field, JsonNode value, boolean english, Locale locale) {
+        if (value.isBoolean()) {
+            return messages.getMessage(value.asBoolean() ? "common.yes" : "common.no", null, locale);
+        }
+        if (!value.isValueNode()) {
+            return value.toString();
+        }
+        String text = value.asString();
+        if (field == null) {
+            return text;
+        }
+        for (Option option : field.options()) {
+            if (option.value().equals(text)) {
+                return english && option.labelEn() != null && !option.labelEn().isBlank() ? option.labelEn()
+                        : option.label();
+            }
+        }
+        if (field.type() == FieldType.DATE && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return LocalDate.parse(text).format(DAY_FIRST);
+            } catch (DateTimeParseException e) {
+                return text;
+            }
+        }
+        return text;
     }
 
     private AccountPrincipal officer() {

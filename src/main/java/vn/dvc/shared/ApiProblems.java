@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -55,6 +56,30 @@ class ApiProblems {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : "";
         return answer(HttpStatus.BAD_REQUEST, "invalid-input",
                 new InvalidInputException("problem.bad-parameter", name));
+    }
+
+    /**
+     * A NUL character (U+0000) in a JSON text: PostgreSQL cannot store it, so the statement failed and its
+     * transaction was rolled back; the caller's input, not the server, is at fault. Other database failures stay
+     * server errors.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(DataAccessException e) {
+        if (!nulCharacter(e)) {
+            throw e;
+        }
+        return answer(HttpStatus.BAD_REQUEST, "invalid-input", new InvalidInputException("problem.nul-character"));
+    }
+
+    private static boolean nulCharacter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("invalid byte sequence for encoding \"UTF8\": 0x00")
+                    || message.contains("unsupported Unicode escape sequence"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<ProblemDetail> answer(HttpStatus status, String code, ProblemException e) {

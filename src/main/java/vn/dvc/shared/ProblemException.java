@@ -1,6 +1,10 @@
 package vn.dvc.shared;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
 
 /**
  * A failure that the caller can understand: it names a message bundle key, so the answer is in the
@@ -33,6 +37,16 @@ public abstract class ProblemException extends RuntimeException {
 
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
+    }
+
+    /** The problem in words: the message of each field problem, or else the problem's own message. */
+    public String text(MessageSource messages, Locale locale) {
+        if (fieldProblems.isEmpty()) {
+            return messages.getMessage(messageKey, args, messageKey, locale);
+        }
+        return fieldProblems.stream()
+                .map(f -> messages.getMessage(f.messageKey(), f.args().toArray(), f.messageKey(), locale))
+                .collect(Collectors.joining(" "));
     }
 
     /** One invalid input field, with the bundle key of the message that explains it. */

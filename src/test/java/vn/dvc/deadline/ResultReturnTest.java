@@ -184,4 +184,30 @@ class ResultReturnTest {
         assertThat(dossiers.findByCode(d.code()).orElseThrow().status()).isEqualTo(DossierStatus.FINISHED);
         assertThat(dossiers.findByCode(d.code()).orElseThrow().returnedAt()).isNull();
     }
+
+    @Test
+    void theSecondOfficerToReturnTheSameResultIsToldWhyNothingHappened() throws Exception {
+        Dossier d = finished(DeadlineFixtures.unique("tra-hai-lan"));
+        String page = "/reception/dossiers/" + d.code();
+        mvc.perform(post(page + "/return").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf())
+                        .param("method", "COUNTER"))
+                .andExpect(status().is3xxRedirection());
+        // The second press (another tab, another officer): the form is gone, the reason is on the panel.
+        var second = mvc.perform(post(page + "/return").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf())
+                        .param("method", "ONLINE"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String shown = mvc.perform(get(page).flashAttrs(second.getFlashMap())
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(shown).contains("id=\"deadline-error\"").doesNotContain("id=\"return-form\"");
+        assertThat(jdbc.sql("select method from deadline_delivery where dossier_id = ?").param(d.id())
+                .query(String.class).single()).isEqualTo("COUNTER");
+
+        // A postal status that does not exist, typed into the request: said on the panel, nothing changed.
+        var bad = mvc.perform(post(page + "/delivery").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf())
+                        .param("status", "LOST"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(mvc.perform(get(page).flashAttrs(bad.getFlashMap()).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andReturn().getResponse().getContentAsString()).contains("id=\"deadline-error\"");
+    }
 }

@@ -121,7 +121,7 @@ class ProcessingTest {
                 d.receivedAt().atZone(VietnamTime.ZONE).toLocalDate().plusDays(1).atStartOfDay(VietnamTime.ZONE),
                 ProcessingFixtures.JUSTICE).toMinutes());
         Instant due = calendar.addWorkingTime(d.receivedAt().atZone(VietnamTime.ZONE),
-                java.time.Duration.ofMinutes(Math.round(minutes * 0.7)), ProcessingFixtures.JUSTICE).toInstant();
+                java.time.Duration.ofMinutes(Math.round(minutes * 70 / 100.0)), ProcessingFixtures.JUSTICE).toInstant();
         assertThat(OffsetDateTime.parse(first.get("dueAt").asString()).toInstant()).isEqualTo(due);
         assertThat(view.get("allowedActions")).extracting(JsonNode::asString)
                 .containsExactlyInAnyOrder("take", "result", "forward");

@@ -204,4 +204,75 @@ class CounterRegistrationTest {
         assertThat(jdbc.sql("select p.email from applicant p join account a on a.id = p.account_id where a.username = ?")
                 .param(id).query(String.class).single()).isEqualTo(id + "@example.vn");
     }
+
+    @Test
+    void twoRegistrationsOfTheSameNewPersonAtOnceMakeOneAccountAndNoServerError() throws Exception {
+        Procedure p = procedure();
+        String id = citizenId();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(registration(p, id, "DIRECT").with(DemoAccounts.as(users, "tiepnhan.stp"))
+                            .with(csrf())).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(accountsWithUsername(id)).isEqualTo(1);
+    }
+
+    @Test
+    void pressingRegisterTwiceOnTheSameFormRegistersOneDossier() throws Exception {
+        Procedure p = procedure();
+        String id = citizenId();
+        String form = mvc.perform(get("/reception/register").param("procedureCode", p.code())
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"submissionKey\" value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(m.find()).isTrue();
+        String key = m.group(1);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            java.util.List<java.util.concurrent.Future<?>> presses = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                presses.add(pool.submit(() -> {
+                    start.await();
+                    targets.add(mvc.perform(multipart("/reception/register").param("procedureCode", p.code())
+                                    .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
+                                    .file(new MockMultipartFile("component.2", "cccd.pdf", "application/pdf", pdf()))
+                                    .param("submissionKey", key).param("channel", "DIRECT")
+                                    .param("f.requestSummary", "Nhấp hai lần").param("f.contactName", "Lê Văn Quầy")
+                                    .param("f.phone", "0905123456").param("f.address", "12 Lê Lợi, Pleiku")
+                                    .param("applicantFullName", "Lê Văn Quầy").param("applicantCitizenId", id)
+                                    .param("applicantDateOfBirth", "12/03/1985").param("applicantSex", "MALE")
+                                    .param("applicantPhone", "0905123456").param("applicantAddress", "12 Lê Lợi, Pleiku")
+                                    .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                            .andReturn().getResponse().getRedirectedUrl());
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var press : presses) {
+                press.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(targets).hasSize(2).doesNotContainNull();
+        assertThat(targets.get(0)).isEqualTo(targets.get(1));
+        assertThat(jdbc.sql("select count(*) from dossier where procedure_code = ?").param(p.code())
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -76,4 +76,43 @@ class ReceptionPagesTest {
         mvc.perform(get("/dossiers/" + d.code() + "/receipt.pdf").with(DemoAccounts.as(users, "tiepnhan.pleiku")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theOfficerReadsTheFormAnswersUnderTheFormsLabelsNotItsFieldNames() throws Exception {
+        ReceptionFixtures fixtures = new ReceptionFixtures(jdbc, catalogue, documents, submission);
+        String applicant = ReceptionFixtures.unique("nhan-to-khai");
+        Dossier d = fixtures.dossier(fixtures.applicant(applicant), applicant, fixtures.procedure(BigDecimal.valueOf(3)));
+        // An answer the form does not know (an older form version) and a ticked box.
+        jdbc.sql("update dossier set form = form::jsonb || '{\"ghiChuCu\":\"Ghi chú cũ\",\"commitment\":true}' where id = ?")
+                .param(d.id()).update();
+
+        mvc.perform(get("/reception/dossiers/" + d.code()).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<dt>Nội dung đề nghị</dt>")))
+                .andExpect(content().string(containsString("<dt>Họ và tên người nộp hồ sơ</dt>")))
+                .andExpect(content().string(containsString("<dt>Số điện thoại</dt>")))
+                .andExpect(content().string(containsString("<dt>ghiChuCu</dt>")))
+                .andExpect(content().string(containsString(">Có</dd>")))
+                .andExpect(content().string(not(containsString("<dt>requestSummary</dt>"))));
+    }
+
+    @Test
+    void anOfficerWhoRefusesADossierAnotherOfficerJustReceivedIsToldSo() throws Exception {
+        ReceptionFixtures fixtures = new ReceptionFixtures(jdbc, catalogue, documents, submission);
+        String applicant = ReceptionFixtures.unique("hai-can-bo");
+        Dossier d = fixtures.dossier(fixtures.applicant(applicant), applicant, fixtures.procedure(BigDecimal.valueOf(3)));
+        String page = "/reception/dossiers/" + d.code();
+        mvc.perform(post(page + "/receive").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(redirectedUrl(page));
+        // The other officer's page was opened before: the refusal form is still there for them.
+        mvc.perform(post(page + "/refuse").param("reasonCode", "NOT_COMPETENT")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"action-error\"")))
+                .andExpect(content().string(containsString("không ở trạng thái có thể từ chối")));
+        mvc.perform(post(page + "/receive").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("không ở trạng thái có thể tiếp nhận")));
+        assertThat(dossiers.findByCode(d.code()).orElseThrow().status()).isEqualTo(DossierStatus.IN_PROGRESS);
+    }
 }
