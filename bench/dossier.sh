@@ -74,7 +74,7 @@ per() { awk -v d="$1" -v n="$2" 'BEGIN { printf "%.2f", d / (n > 0 ? n : 1) }'; 
 # PostgreSQL's processes as "pid ticks" lines; pg_delta_ms: the CPU they used between two snapshots, counted
 # per process alive at the end (a backend that ended meanwhile, e.g. pgbench's, is left out rather than
 # subtracted)
-pg_snapshot() { for pid in $(pgrep -x postgres); do awk -v p="$pid" '{ print p, $14 + $15 }' /proc/"$pid"/stat 2>/dev/null; done; }
+pg_snapshot() { for pid in $(pgrep -x postgres); do awk -v p="$pid" '{ print p, $14 + $15 }' /proc/"$pid"/stat 2>/dev/null || true; done; }
 pg_delta_ms() { awk -v t="$TICK_MS" 'NR == FNR { before[$1] = $2; next } { d += $2 - ($1 in before ? before[$1] : 0) }
                 END { print d * t }' <(echo "$1") <(echo "$2"); }
 for round in 1 2 3; do
