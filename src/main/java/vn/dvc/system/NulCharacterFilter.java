@@ -1,7 +1,6 @@
 package vn.dvc.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -52,19 +50,9 @@ class NulCharacterFilter extends OncePerRequestFilter {
         }
         Locale locale = locales.resolveLocale(request);
         String detail = messages.getMessage(MESSAGE_KEY, null, locale);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            var problem = json.createObjectNode()
-                    .put("type", "urn:dvc:problem:invalid-input")
-                    .put("title", messages.getMessage("problem.title.invalid-input", null, locale))
-                    .put("status", HttpStatus.BAD_REQUEST.value())
-                    .put("detail", detail)
-                    .put("instance", request.getRequestURI())
-                    .put("code", "invalid-input");
-            response.getWriter().write(json.writeValueAsString(problem));
+        if (FilterProblems.isApi(request)) {
+            FilterProblems.write(response, request, HttpStatus.BAD_REQUEST, "invalid-input", detail, messages, locale,
+                    json);
             return;
         }
         // the error page (error.html) shows the message for this status

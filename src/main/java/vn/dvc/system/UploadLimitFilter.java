@@ -3,7 +3,6 @@ package vn.dvc.system;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -94,19 +93,9 @@ class UploadLimitFilter extends OncePerRequestFilter {
         Locale locale = locales.resolveLocale(request);
         String detail = messages.getMessage("problem.upload-too-large",
                 new Object[] {maxFileMegabytes, maxRequestMegabytes}, locale);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            var problem = json.createObjectNode()
-                    .put("type", "urn:dvc:problem:too-large")
-                    .put("title", messages.getMessage("problem.title.too-large", null, locale))
-                    .put("status", HttpStatus.CONTENT_TOO_LARGE.value())
-                    .put("detail", detail)
-                    .put("instance", request.getRequestURI())
-                    .put("code", "too-large");
-            response.getWriter().write(json.writeValueAsString(problem));
+        if (FilterProblems.isApi(request)) {
+            FilterProblems.write(response, request, HttpStatus.CONTENT_TOO_LARGE, "too-large", detail, messages, locale,
+                    json);
             return;
         }
         FlashMap flash = new FlashMap();
