@@ -59,8 +59,16 @@ public class Dossiers {
     }
 
     /** The dossier if it belongs to this applicant; another applicant's looks unknown. */
+    /**
+     * The applicant's own dossier by its code as people type it: surrounding spaces and letter case do not
+     * matter (codes are upper case, like the public lookup reads them).
+     */
     public Optional<Dossier> findOwned(String code, long applicantId) {
-        return jdbc.sql(COLUMNS + " where d.code = ? and d.applicant_id = ?").params(code, applicantId)
+        if (code == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(COLUMNS + " where d.code = ? and d.applicant_id = ?")
+                .params(code.strip().toUpperCase(java.util.Locale.ROOT), applicantId)
                 .query(Dossiers::map).optional();
     }
 

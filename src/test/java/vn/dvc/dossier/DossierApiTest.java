@@ -74,6 +74,11 @@ class DossierApiTest {
                 .andExpect(jsonPath("$.form.contactName").value("Trần Thị Bí Mật"))
                 .andExpect(jsonPath("$.timeline[0].kind").value("SUBMITTED"))
                 .andExpect(jsonPath("$.submittedAt", org.hamcrest.Matchers.endsWith("+07:00")));
+        // typed in lower case, as the public lookup accepts it
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code().toLowerCase(java.util.Locale.ROOT))
+                        .with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(dossier.code()));
         mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, owner)))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].dossierCode").value(dossier.code()));
