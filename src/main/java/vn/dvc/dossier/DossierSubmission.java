@@ -81,6 +81,9 @@ public class DossierSubmission {
     }
 
     static final int MAX_FORM_CHARS = 200_000;
+    /** The limits of the draft page's inputs, held on the server too. */
+    static final int REPRESENTED_NAME_MAX = 100;
+    static final int AUTHORISATION_MAX = 300;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -323,12 +326,18 @@ public class DossierSubmission {
         }
         if (rep.representedName() == null || rep.representedName().isBlank()) {
             problems.add(new FieldProblem("representedName", "dossier.representation.name-required"));
+        } else if (rep.representedName().strip().length() > REPRESENTED_NAME_MAX) {
+            problems.add(new FieldProblem("representedName", "dossier.representation.name-too-long",
+                    REPRESENTED_NAME_MAX));
         }
         if (rep.representedId() == null || !rep.representedId().strip().matches("\\d{9}|\\d{12}|\\d{10}(-\\d{3})?")) {
             problems.add(new FieldProblem("representedId", "dossier.representation.id-invalid"));
         }
         if (rep.authorisation() == null || rep.authorisation().isBlank()) {
             problems.add(new FieldProblem("authorisation", "dossier.representation.authorisation-required"));
+        } else if (rep.authorisation().strip().length() > AUTHORISATION_MAX) {
+            problems.add(new FieldProblem("authorisation", "dossier.representation.authorisation-too-long",
+                    AUTHORISATION_MAX));
         }
     }
 

@@ -30,6 +30,7 @@ import vn.dvc.dossier.DossierSubmission.Submitted;
 import vn.dvc.organisation.Agencies;
 import vn.dvc.organisation.AgencyLevel;
 import vn.dvc.shared.InvalidInputException;
+import vn.dvc.shared.ProblemException.FieldProblem;
 
 @IntegrationTest
 class DossierSubmissionTest {
@@ -160,6 +161,19 @@ class DossierSubmissionTest {
 
         assertThat(d.onBehalf()).isTrue();
         assertThat(d.representation().representedName()).isEqualTo("Nguyễn Văn Được");
+
+        // The page's limits hold on the server too: a longer name or authorisation is refused, nothing made.
+        long before = dossiers.mine(applicant, 0, 100).total();
+        for (Representation tooLong : List.of(new Representation("Được".repeat(26), "064090001234", "Giấy ủy quyền"),
+                new Representation("Nguyễn Văn Được", "064090001234", "Giấy ủy quyền số 12/UQ ".repeat(14)))) {
+            Submission refused = new Submission(applicant, "test", procedure.code(), null, 0, DossierFixtures.FORM,
+                    List.of(new Attachment(0, fixtures.pdf())), tooLong, null);
+            assertThatThrownBy(() -> submission.submit(refused)).isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).fieldProblems()).extracting(FieldProblem::messageKey)
+                            .containsAnyOf("dossier.representation.name-too-long",
+                                    "dossier.representation.authorisation-too-long"));
+        }
+        assertThat(dossiers.mine(applicant, 0, 100).total()).isEqualTo(before);
     }
 
     @Test
