@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.boot.SpringApplication;
 
 /**
  * One fresh PostgreSQL database per test run, on the server the environment names
@@ -22,13 +25,16 @@ public final class TestDatabase {
             .toLowerCase(Locale.ROOT);
     public static final String URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
 
+    /** Set once an application context uses the database: Spring Boot's shutdown hook then drops it. */
+    private static final AtomicBoolean DROPPED_AFTER_CONTEXTS = new AtomicBoolean();
+
     static {
         admin("create database " + NAME + " encoding 'UTF8' template template0");
+        // JVM shutdown hooks run concurrently: dropping here while an application context is still
+        // closing would cut its connections and leave it waiting for one (30 s per test JVM).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                admin("drop database if exists " + NAME + " with (force)");
-            } catch (RuntimeException ignored) {
-                // the server may already be gone; the database name is unique anyway
+            if (!DROPPED_AFTER_CONTEXTS.get()) {
+                drop();
             }
         }));
     }
@@ -39,6 +45,24 @@ public final class TestDatabase {
     /** Forces the static initialiser: the database exists once this returns. */
     public static String url() {
         return URL;
+    }
+
+    /**
+     * Drops the database once every application context has closed (Spring Boot runs its shutdown
+     * handlers after closing the contexts), instead of in a JVM hook of its own.
+     */
+    static void dropAfterApplicationContexts() {
+        if (DROPPED_AFTER_CONTEXTS.compareAndSet(false, true)) {
+            SpringApplication.getShutdownHandlers().add(TestDatabase::drop);
+        }
+    }
+
+    private static void drop() {
+        try {
+            admin("drop database if exists " + NAME + " with (force)");
+        } catch (RuntimeException ignored) {
+            // the server may already be gone; the database name is unique anyway
+        }
     }
 
     private static void admin(String sql) {

@@ -9,6 +9,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        TestDatabase.dropAfterApplicationContexts();
         TestPropertyValues.of(
                 "spring.datasource.url=" + TestDatabase.url(),
                 "spring.datasource.username=" + TestDatabase.USER,

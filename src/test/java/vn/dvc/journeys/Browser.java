@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -41,6 +43,20 @@ final class Browser {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Whether an element's page has been replaced. While the old document is being torn down, Chromium
+     * answers either "stale element" or "node does not belong to the document" (an unknown error):
+     * both mean the element is gone.
+     */
+    static boolean isDetached(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     static WebDriverWait waitFor(ChromeDriver driver) {

@@ -185,7 +185,7 @@ class LevelFourBrowserJourney extends PhoneJourney {
     /** Clicks a button that posts a form and waits until the page it was on has gone. */
     private void clickAndWaitForNextPage(WebElement button) {
         button.click();
-        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(button));
+        Browser.waitFor(browser).until(gone -> Browser.isDetached(button));
     }
 
     private void officerPage(String code) {
