@@ -65,6 +65,17 @@ class DossierPagesTest {
     }
 
     @Test
+    void anApplicantWithoutDossiersIsPointedToTheProceduresOfferedOnline() throws Exception {
+        String newcomer = "trang-moi-" + UUID.randomUUID().toString().substring(0, 8);
+        new DossierFixtures(jdbc, catalogue, documents).applicant(newcomer);
+        mvc.perform(get("/dossiers").with(DemoAccounts.as(users, newcomer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Bạn chưa nộp hồ sơ nào.")))
+                .andExpect(content().string(containsString("href=\"/procedures?onlineMode=FULL\"")))
+                .andExpect(content().string(not(containsString(dossier.code()))));
+    }
+
+    @Test
     void anotherApplicantSeesNotFound() throws Exception {
         String other = "trang-khac-" + UUID.randomUUID().toString().substring(0, 8);
         new DossierFixtures(jdbc, catalogue, documents).applicant(other);
