@@ -43,6 +43,10 @@ class EmbeddedPostgres {
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    // Stopped by this bean's destroy method, after everything that uses the database has
+                    // closed; a JVM hook of its own would race the application's shutdown (on Ctrl+C the
+                    // event publication registry found the server gone).
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
                     .setServerConfig("max_connections", "100");
             if (port > 0) {
