@@ -451,6 +451,10 @@ class AnswerRulesTest {
                 + " 'phone': '0912345678', 'address': '12 Trần Hưng Đạo, Pleiku'}");
         assertThat(check.ok()).isTrue();
         assertThat(check(FormDefinition.generic(), "{}").problems()).extracting(FieldProblem::path)
-                .containsExactly("requestSummary", "contactName", "phone", "address");
+                .containsExactly("requestSummary", "contactName", "phone", "address");        // The organisation section is for organisations: left empty it is not provided, started it is complete.
+        assertThat(check.answers().has("organisation")).isFalse();
+        assertThat(check(FormDefinition.generic(), "{'requestSummary': 'Xin cấp bản sao', 'contactName': 'Lê Thị B',"
+                + " 'phone': '0912345678', 'address': 'Pleiku', 'organisation': [{'organisationName': 'HTX Ia Grai'}]}")
+                .problems()).extracting(FieldProblem::path).containsExactly("organisation[0].taxCode");
     }
 }

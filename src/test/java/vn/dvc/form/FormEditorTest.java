@@ -115,12 +115,13 @@ class FormEditorTest {
         assertThat(second.changeNote()).contains("Thêm số thửa");
         FormDefinition published = forms.definitionFor(second.versionId());
         assertThat(published.fields()).extracting(FormField::name)
-                .containsExactly("requestSummary", "contactName", "citizenId", "phone", "email", "address", "plotNumber");
+                .containsExactly("requestSummary", "contactName", "citizenId", "phone", "email", "address", "organisation",
+                        "plotNumber");
         assertThat(published.field("plotNumber").orElseThrow().required()).isTrue();
         assertThat(hasDraft(code)).isFalse();
 
         // A second edit: the label of the new field; version 2 keeps the form it was published with.
-        mvc.perform(post("/admin/procedures/" + code + "/form/fields/6").param("revision", "0")
+        mvc.perform(post("/admin/procedures/" + code + "/form/fields/7").param("revision", "0")
                         .param("name", "plotNumber").param("type", "TEXT").param("label", "Số hiệu thửa đất")
                         .with(as(users, "quantri.stp")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
@@ -229,7 +230,7 @@ class FormEditorTest {
                 .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(addField(code, 1, "ownerBorn", "DATE", "Ngày sinh chủ hộ").param("minAge", "18")
                 .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/admin/procedures/" + code + "/form/fields/6").with(as(users, "quantri.stp")))
+        mvc.perform(get("/admin/procedures/" + code + "/form/fields/7").with(as(users, "quantri.stp")))
                 .andExpect(content().string(allOf(containsString("data-types=\"NUMBER INTEGER\""),
                         containsString("id=\"field-min\" inputmode=\"decimal\" size=\"12\" name=\"min\" value=\"1\""))));
         mvc.perform(post("/admin/procedures/" + code + "/form/preview").param("f.plots", "2,5")
@@ -277,7 +278,7 @@ class FormEditorTest {
         mvc.perform(addField(code, 1, "lawyerName", "TEXT", "Tên luật sư").param("conditionField", "hasLawyer")
                 .param("conditionValues", "true").with(as(users, "quantri.stp")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/admin/procedures/" + code + "/form/fields/6/delete").param("revision", "2")
+        mvc.perform(post("/admin/procedures/" + code + "/form/fields/7/delete").param("revision", "2")
                         .with(as(users, "quantri.stp")).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Tên luật sư (lawyerName)")));
@@ -316,7 +317,7 @@ class FormEditorTest {
                 .query(String.class).optional().map(text -> tools.jackson.databind.json.JsonMapper.builder().build()
                         .readValue(text, FormDefinition.class)).orElseThrow();
         assertThat(draft.fields()).extracting(FormField::name)
-                .containsExactly("contactName", "requestSummary", "citizenId", "phone", "email");
+                .containsExactly("contactName", "requestSummary", "citizenId", "phone", "email", "organisation");
         mvc.perform(post("/admin/procedures/" + code + "/form/discard").param("revision", "2")
                 .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(hasDraft(code)).isFalse();
