@@ -375,8 +375,8 @@ final class AnswerRules {
      */
     static boolean isBirthDate(FormField field) {
         String name = field.name().toLowerCase(Locale.ROOT);
-        return field.minAge() != null || PrefillKeys.DATE_OF_BIRTH.equals(field.prefill()) || name.endsWith("dateofbirth")
-                || name.endsWith("birthdate");
+        return field.minAge() != null || PrefillKeys.DATE_OF_BIRTH.equals(field.prefill())
+                || name.endsWith("dateofbirth") || name.endsWith("birthdate");
     }
 
     /** A number typed with a point or a comma as the decimal separator; null when it is not one. */

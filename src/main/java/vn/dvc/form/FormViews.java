@@ -51,8 +51,8 @@ public class FormViews {
      * @param context the groups around the field, e.g. "Bên nữ › Các lần kết hôn trước (2)", for the summary
      */
     public record FieldView(String kind, String path, String id, String name, String label, boolean required,
-            String help, String hintKey, Object[] hintArgs, String value, boolean checked, List<OptionView> options, String error,
-            boolean hidden, String whenName, String whenValues, String inputType, String inputMode,
+            String help, String hintKey, Object[] hintArgs, String value, boolean checked, List<OptionView> options,
+            String error, boolean hidden, String whenName, String whenValues, String inputType, String inputMode,
             String autocomplete, Integer maxLength, List<ItemView> items, boolean canAdd, String context) {
 
         public String helpId() {

@@ -187,8 +187,8 @@ class DossierSubmissionTest {
             assertThatThrownBy(() -> submission.submit(onBehalf.apply(
                     new Representation(name, "064090001234", "Giấy ủy quyền số 12/UQ"))))
                     .as(name).isInstanceOf(InvalidInputException.class)
-                    .satisfies(e -> assertThat(((InvalidInputException) e).fieldProblems()).extracting(FieldProblem::field)
-                            .containsExactly("representedName"));
+                    .satisfies(e -> assertThat(((InvalidInputException) e).fieldProblems())
+                            .extracting(FieldProblem::field).containsExactly("representedName"));
         }
         assertThat(dossiers.mine(applicant, 0, 100).total()).isEqualTo(before);
 

@@ -155,7 +155,8 @@ class AnswerRulesTest {
                     .containsExactly(problem("copies", "form.rule.integer"));
         }
         assertThat(check(form, "{'copies': '-1'}").problems()).containsExactly(problem("copies", "form.rule.min", "0"));
-        assertThat(check(form, "{'copies': '2001'}").problems()).containsExactly(problem("copies", "form.rule.max", "2000"));
+        assertThat(check(form, "{'copies': '2001'}").problems())
+                .containsExactly(problem("copies", "form.rule.max", "2000"));
         assertThat(check(one(FormField.builder("n", INTEGER, "N")), "{'n': '1234567890123456789'}").problems())
                 .containsExactly(problem("n", "form.rule.integer-too-large", AnswerRules.MAX_INTEGER_DIGITS));
         assertThat(check(one(FormField.builder("n", INTEGER, "N")), "{'n': '-000123'}").answers().get("n").longValue())
@@ -233,8 +234,9 @@ class AnswerRulesTest {
 
     @Test
     void theDemoBirthFormRefusesAMotherOrDeclarantTooYoungAndAChildBornInTheFuture() {
-        String answers = "{'child': [{'fullName': 'Rơ Châm Ly', 'dateOfBirth': '%s', 'sex': 'nu', 'placeOfBirth': 'Pleiku',"
-                + " 'ethnicity': 'Gia-rai', 'nationality': 'VN'}], 'mother': [{'fullName': 'Ksor H\\u2019Hạnh',"
+        String answers = "{'child': [{'fullName': 'Rơ Châm Ly', 'dateOfBirth': '%s', 'sex': 'nu',"
+                + " 'placeOfBirth': 'Pleiku', 'ethnicity': 'Gia-rai', 'nationality': 'VN'}],"
+                + " 'mother': [{'fullName': 'Ksor H\\u2019Hạnh',"
                 + " 'dateOfBirth': '%s'}], 'declarant': [{'fullName': 'Ksor H\\u2019Hạnh', 'citizenId': '%s',"
                 + " 'dateOfBirth': '%s', 'relationship': 'me', 'residence': 'Pleiku', 'phone': '0912345678'}],"
                 + " 'copies': '2', 'commitment': true}";
@@ -451,7 +453,8 @@ class AnswerRulesTest {
                 + " 'phone': '0912345678', 'address': '12 Trần Hưng Đạo, Pleiku'}");
         assertThat(check.ok()).isTrue();
         assertThat(check(FormDefinition.generic(), "{}").problems()).extracting(FieldProblem::path)
-                .containsExactly("requestSummary", "contactName", "phone", "address");        // The organisation section is for organisations: left empty it is not provided, started it is complete.
+                .containsExactly("requestSummary", "contactName", "phone", "address");
+        // The organisation section is for organisations: left empty it is not provided, started it is complete.
         assertThat(check.answers().has("organisation")).isFalse();
         assertThat(check(FormDefinition.generic(), "{'requestSummary': 'Xin cấp bản sao', 'contactName': 'Lê Thị B',"
                 + " 'phone': '0912345678', 'address': 'Pleiku', 'organisation': [{'organisationName': 'HTX Ia Grai'}]}")

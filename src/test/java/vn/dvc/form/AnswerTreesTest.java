@@ -181,7 +181,8 @@ class AnswerTreesTest {
         JsonNode contact = AnswerTrees.prefill(generic, null, Map.of("applicant.fullName", " Lê Thị Bình ",
                 "applicant.email", ""));
         assertThat(contact.get("contactName").asString()).isEqualTo("Lê Thị Bình");
-        assertThat(contact.has("email")).isFalse();        assertThat(contact.has("organisation")).as("a citizen has no organisation to prefill").isFalse();
+        assertThat(contact.has("email")).isFalse();
+        assertThat(contact.has("organisation")).as("a citizen has no organisation to prefill").isFalse();
     }
 
     @Test

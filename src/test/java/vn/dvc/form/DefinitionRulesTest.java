@@ -189,7 +189,8 @@ class DefinitionRulesTest {
     @Test
     void refusesAWholeNumberRangeWhoseMinimumIsAboveItsMaximumOrNotWhole() {
         FormDefinition form = FormDefinition.of(
-                FormField.builder("copies", INTEGER, "Số bản sao").range(BigDecimal.ZERO, BigDecimal.valueOf(20)).build(),
+                FormField.builder("copies", INTEGER, "Số bản sao").range(BigDecimal.ZERO, BigDecimal.valueOf(20))
+                        .build(),
                 FormField.builder("below", INTEGER, "Âm").range(BigDecimal.valueOf(-5), null).build(),
                 FormField.builder("a", INTEGER, "A").range(BigDecimal.TEN, BigDecimal.ONE).build(),
                 FormField.builder("b", INTEGER, "B").range(new BigDecimal("0.5"), BigDecimal.TEN).build(),

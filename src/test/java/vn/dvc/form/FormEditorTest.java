@@ -115,8 +115,8 @@ class FormEditorTest {
         assertThat(second.changeNote()).contains("Thêm số thửa");
         FormDefinition published = forms.definitionFor(second.versionId());
         assertThat(published.fields()).extracting(FormField::name)
-                .containsExactly("requestSummary", "contactName", "citizenId", "phone", "email", "address", "organisation",
-                        "plotNumber");
+                .containsExactly("requestSummary", "contactName", "citizenId", "phone", "email", "address",
+                        "organisation", "plotNumber");
         assertThat(published.field("plotNumber").orElseThrow().required()).isTrue();
         assertThat(hasDraft(code)).isFalse();
 
@@ -231,8 +231,8 @@ class FormEditorTest {
         mvc.perform(addField(code, 1, "ownerBorn", "DATE", "Ngày sinh chủ hộ").param("minAge", "18")
                 .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/admin/procedures/" + code + "/form/fields/7").with(as(users, "quantri.stp")))
-                .andExpect(content().string(allOf(containsString("data-types=\"NUMBER INTEGER\""),
-                        containsString("id=\"field-min\" inputmode=\"decimal\" size=\"12\" name=\"min\" value=\"1\""))));
+                .andExpect(content().string(allOf(containsString("data-types=\"NUMBER INTEGER\""), containsString(
+                        "id=\"field-min\" inputmode=\"decimal\" size=\"12\" name=\"min\" value=\"1\""))));
         mvc.perform(post("/admin/procedures/" + code + "/form/preview").param("f.plots", "2,5")
                         .param("f.ownerBorn", "01/01/2015").with(as(users, "quantri.stp")).with(csrf()))
                 .andExpect(status().isOk())
