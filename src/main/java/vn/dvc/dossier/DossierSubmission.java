@@ -34,6 +34,7 @@ import vn.dvc.organisation.Agency;
 import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
+import vn.dvc.shared.PersonName;
 import vn.dvc.shared.ProblemException.FieldProblem;
 import vn.dvc.shared.VietnamTime;
 
@@ -241,7 +242,8 @@ public class DossierSubmission {
                                     channel, status, case_index, form, submitted_at, idempotency_key)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?::jsonb, ?, ?) returning id""")
                 .params(code, procedure.versionId(), procedure.code(), procedure.name(), agencyCode,
-                        submission.applicantId(), rep != null, rep == null ? null : rep.representedName().strip(),
+                        submission.applicantId(), rep != null,
+                        rep == null ? null : PersonName.clean(rep.representedName()),
                         rep == null ? null : rep.representedId().strip(),
                         rep == null ? null : rep.authorisation().strip(), channel.name(), submission.caseIndex(), form,
                         Timestamp.from(now), key)
@@ -261,7 +263,7 @@ public class DossierSubmission {
         }
         transitions.timeline(id, now, submission.actor(), online ? "SUBMITTED" : "REGISTERED_" + channel.name(), null,
                 DossierStatus.NEWLY_SUBMITTED,
-                rep == null ? null : rep.representedName());
+                rep == null ? null : PersonName.clean(rep.representedName()));
         Dossier dossier = transitions.lock(code);
         mails.submitted(dossier, recipient);
         events.publishEvent(new DossierSubmitted(code, agencyCode, procedure.code(), procedure.versionId(),
@@ -324,11 +326,18 @@ public class DossierSubmission {
         if (rep == null) {
             return;
         }
-        if (rep.representedName() == null || rep.representedName().isBlank()) {
+        String name = PersonName.clean(rep.representedName());
+        boolean organisation = rep.representedId() != null && rep.representedId().strip().matches("\\d{10}(-\\d{3})?");
+        if (name == null || name.isEmpty()) {
             problems.add(new FieldProblem("representedName", "dossier.representation.name-required"));
-        } else if (rep.representedName().strip().length() > REPRESENTED_NAME_MAX) {
+        } else if (name.codePointCount(0, name.length()) > REPRESENTED_NAME_MAX) {
             problems.add(new FieldProblem("representedName", "dossier.representation.name-too-long",
                     REPRESENTED_NAME_MAX));
+        } else if (!organisation) {
+            // A person (identity card number) has a person's name; an organisation's (tax code) may hold digits.
+            PersonName.problem(name).ifPresent(p -> problems.add(new FieldProblem("representedName",
+                    p == PersonName.Problem.TOO_SHORT ? "dossier.representation.name-too-short"
+                            : "dossier.representation.name-characters", PersonName.MIN_LENGTH)));
         }
         if (rep.representedId() == null || !rep.representedId().strip().matches("\\d{9}|\\d{12}|\\d{10}(-\\d{3})?")) {
             problems.add(new FieldProblem("representedId", "dossier.representation.id-invalid"));

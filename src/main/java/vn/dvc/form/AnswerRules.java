@@ -2,18 +2,21 @@ package vn.dvc.form;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import vn.dvc.shared.PersonName;
 import vn.dvc.shared.VietnameseText;
 
 /**
@@ -36,6 +39,11 @@ final class AnswerRules {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,20}([.,]\\d{1,10})?");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    private static final Pattern WITH_SEPARATOR = Pattern.compile("[+-]?\\d*[.,][\\d.,]*");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]");
+    /** A long holds 18 digits whatever they are. */
+    static final int MAX_INTEGER_DIGITS = 18;
     // The HTML specification's e-mail address syntax, with at least one dot in the domain.
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]"
             + "(?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
@@ -43,6 +51,7 @@ final class AnswerRules {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final long PATTERN_BUDGET = 1_000_000;
 
     private final Messages messages;
@@ -173,6 +182,8 @@ final class AnswerRules {
         JsonNode typed = switch (field.type()) {
             case TEXT, TEXTAREA, EMAIL -> text(field, value, path);
             case NUMBER -> number(field, value, path);
+            case INTEGER -> integer(field, value, path);
+            case PERSON_NAME -> personName(value, path);
             case DATE -> date(field, value, path);
             case PHONE -> {
                 String compact = IdentifierRules.compact(value);
@@ -240,18 +251,65 @@ final class AnswerRules {
         return NODES.numberNode(number);
     }
 
+    /**
+     * A whole number: spaces anywhere (as digit groups are often written) and leading zeros are
+     * ignored; a decimal part, or a point or comma as a thousands separator, is refused rather than
+     * guessed at, since "1.500" means one thousand five hundred to some and one and a half to others.
+     */
+    private JsonNode integer(FormField field, String value, String path) {
+        String compact = SPACES.matcher(value).replaceAll("");
+        if (!WHOLE.matcher(compact).matches()) {
+            problem(path, WITH_SEPARATOR.matcher(compact).matches() && compact.chars().anyMatch(Character::isDigit)
+                    ? "form.rule.integer-decimal" : "form.rule.integer");
+            return null;
+        }
+        BigDecimal number = new BigDecimal(compact);
+        if (number.abs().toPlainString().length() > MAX_INTEGER_DIGITS) {
+            problem(path, "form.rule.integer-too-large", MAX_INTEGER_DIGITS);
+            return null;
+        }
+        if (field.min() != null && number.compareTo(field.min()) < 0) {
+            problem(path, "form.rule.min", field.min().toPlainString());
+            return null;
+        }
+        if (field.max() != null && number.compareTo(field.max()) > 0) {
+            problem(path, "form.rule.max", field.max().toPlainString());
+            return null;
+        }
+        return NODES.numberNode(number.longValueExact());
+    }
+
+    private JsonNode personName(String value, String path) {
+        Optional<PersonName.Problem> failure = PersonName.problem(value);
+        if (failure.isPresent()) {
+            problem(path, "form.rule.person-name." + failure.get().key(), PersonName.MIN_LENGTH,
+                    PersonName.MAX_LENGTH);
+            return null;
+        }
+        return NODES.stringNode(PersonName.clean(value));
+    }
+
     private JsonNode date(FormField field, String value, String path) {
         LocalDate date = date(value);
         if (date == null) {
-            problem(path, "form.rule.date");
+            problem(path, looksLikeADate(value) ? "form.rule.date-nonexistent" : "form.rule.date");
             return null;
         }
-        if (date.isBefore(EARLIEST_DATE) || date.isAfter(today.plusYears(100))) {
+        if (isBirthDate(field)) {
+            if (date.isAfter(today)) {
+                problem(path, "form.rule.date-future");
+                return null;
+            }
+            if (date.isBefore(EARLIEST_DATE)) {
+                problem(path, "form.rule.birth-year", EARLIEST_DATE.getYear());
+                return null;
+            }
+            if (field.minAge() != null && Period.between(date, today).getYears() < field.minAge()) {
+                problem(path, "form.rule.min-age", field.minAge(), today.minusYears(field.minAge()).format(SHOWN));
+                return null;
+            }
+        } else if (date.isBefore(EARLIEST_DATE) || date.isAfter(today.plusYears(100))) {
             problem(path, "form.rule.date-range");
-            return null;
-        }
-        if (isBirthDate(field) && date.isAfter(today)) {
-            problem(path, "form.rule.date-future");
             return null;
         }
         return NODES.stringNode(date.toString());
@@ -311,11 +369,14 @@ final class AnswerRules {
         };
     }
 
-    /** Fields holding a date of birth, which cannot be in the future. */
+    /**
+     * Fields holding a date of birth, which can be neither in the future nor before 1900: those with a
+     * minimum age, prefilled from the applicant's date of birth, or named so.
+     */
     static boolean isBirthDate(FormField field) {
         String name = field.name().toLowerCase(Locale.ROOT);
-        return PrefillKeys.DATE_OF_BIRTH.equals(field.prefill()) || name.endsWith("dateofbirth")
-                || name.endsWith("birthdate");
+        return field.minAge() != null || PrefillKeys.DATE_OF_BIRTH.equals(field.prefill())
+                || name.endsWith("dateofbirth") || name.endsWith("birthdate");
     }
 
     /** A number typed with a point or a comma as the decimal separator; null when it is not one. */
@@ -347,6 +408,26 @@ final class AnswerRules {
             return null;
         }
         return null;
+    }
+
+    /**
+     * Written as a date, with a month from 1 to 12 and a day from 1 to 31, yet no such day exists, e.g.
+     * 31/02/2020 or 29/02/2023: worth its own message rather than the one about the format.
+     */
+    static boolean looksLikeADate(String value) {
+        String compact = value.replaceAll("\\s", "");
+        String[] parts;
+        if (compact.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            String[] iso = compact.split("-");
+            parts = new String[] {iso[2], iso[1]};
+        } else if (compact.matches("\\d{1,2}[/.\\-]\\d{1,2}[/.\\-]\\d{4}")) {
+            parts = compact.split("[/.\\-]");
+        } else {
+            return false;
+        }
+        int day = Integer.parseInt(parts[0]);
+        int month = Integer.parseInt(parts[1]);
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12;
     }
 
     /**

@@ -40,6 +40,7 @@ final class DefinitionRules {
     static final int MAX_OPTIONS = 200;
     static final int MAX_OPTION_VALUE = 100;
     static final int MAX_LENGTH_LIMIT = 10_000;
+    static final int MAX_MIN_AGE = 120;
 
     private final List<Problem> problems = new ArrayList<>();
     private final Map<FormField, FormField> references = new IdentityHashMap<>();
@@ -91,6 +92,7 @@ final class DefinitionRules {
             }
             textRules(field, path);
             numberRules(field, path);
+            ageRules(field, path);
             optionRules(field, path);
             condition(field, scopes, path);
             prefillRules(field, path, repeating);
@@ -139,10 +141,34 @@ final class DefinitionRules {
         if (field.min() == null && field.max() == null) {
             return;
         }
-        if (field.type() != FieldType.NUMBER) {
+        if (!field.type().isNumeric()) {
             add(path, "min", "form.def.range-type");
+            return;
+        }
+        if (field.type() == FieldType.INTEGER && (!whole(field.min()) || !whole(field.max()))) {
+            add(path, "min", "form.def.range-integer", AnswerRules.MAX_INTEGER_DIGITS);
         } else if (field.min() != null && field.max() != null && field.min().compareTo(field.max()) > 0) {
             add(path, "min", "form.def.range");
+        }
+    }
+
+    /** A whole number a long holds (or no bound at all). */
+    private static boolean whole(java.math.BigDecimal bound) {
+        if (bound == null) {
+            return true;
+        }
+        java.math.BigDecimal exact = bound.stripTrailingZeros();
+        return exact.scale() <= 0 && exact.abs().toPlainString().length() <= AnswerRules.MAX_INTEGER_DIGITS;
+    }
+
+    private void ageRules(FormField field, String path) {
+        if (field.minAge() == null) {
+            return;
+        }
+        if (field.type() != FieldType.DATE) {
+            add(path, "minAge", "form.def.min-age-type");
+        } else if (field.minAge() < 0 || field.minAge() > MAX_MIN_AGE) {
+            add(path, "minAge", "form.def.min-age", MAX_MIN_AGE);
         }
     }
 
@@ -238,6 +264,8 @@ final class DefinitionRules {
             case PrefillKeys.PHONE -> Set.of(FieldType.PHONE, FieldType.TEXT);
             case PrefillKeys.EMAIL -> Set.of(FieldType.EMAIL, FieldType.TEXT);
             case PrefillKeys.TAX_CODE -> Set.of(FieldType.TAX_CODE, FieldType.TEXT);
+            case PrefillKeys.FULL_NAME, PrefillKeys.REPRESENTATIVE ->
+                    Set.of(FieldType.PERSON_NAME, FieldType.TEXT, FieldType.TEXTAREA);
             default -> Set.of(FieldType.TEXT, FieldType.TEXTAREA);
         };
         if (!fits.contains(field.type())) {
@@ -325,7 +353,7 @@ final class DefinitionRules {
                 f.visibleWhen().values().stream().map(v -> v == null ? null : VietnameseText.nfc(v)).toList());
         return new FormField(strip(f.name()), nfc(f.label()), nfc(f.labelEn()), f.type(), f.required(),
                 f.pattern() == null || f.pattern().isEmpty() ? null : f.pattern(), nfc(f.patternMessage()),
-                f.minLength(), f.maxLength(), f.min(), f.max(), options, condition,
+                f.minLength(), f.maxLength(), f.min(), f.max(), f.minAge(), options, condition,
                 f.fields().stream().map(DefinitionRules::normalise).toList(), f.minItems(), f.maxItems(),
                 strip(f.prefill()), nfc(f.help()));
     }

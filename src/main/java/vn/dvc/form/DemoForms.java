@@ -5,7 +5,8 @@ import static vn.dvc.form.FieldType.CITIZEN_ID;
 import static vn.dvc.form.FieldType.DATE;
 import static vn.dvc.form.FieldType.EMAIL;
 import static vn.dvc.form.FieldType.GROUP;
-import static vn.dvc.form.FieldType.NUMBER;
+import static vn.dvc.form.FieldType.INTEGER;
+import static vn.dvc.form.FieldType.PERSON_NAME;
 import static vn.dvc.form.FieldType.PHONE;
 import static vn.dvc.form.FieldType.RADIO;
 import static vn.dvc.form.FieldType.SELECT;
@@ -25,6 +26,17 @@ final class DemoForms {
     static final String BIRTH_REGISTRATION = "1.001193";
     static final String MARRIAGE_REGISTRATION = "1.000894";
 
+    /**
+     * The least age of a parent or of the declarant on the day of submission: the age from which every
+     * citizen holds an identity card (Law on Identification 2023, art. 19), as the declarant must give
+     * its number; also the least age of a self-registered applicant ({@code app.applicant.minimum-age}).
+     * An agency changes it per field in the editor (ADR 0025).
+     */
+    static final int ADULT_ROLE_AGE = 14;
+    /** Law on Marriage and Family 2014, art. 8(1)(a): a woman from 18, a man from 20. */
+    static final int BRIDE_AGE = 18;
+    static final int GROOM_AGE = 20;
+
     /** The 54 ethnic groups of Viet Nam, in the order of the General Statistics Office's list. */
     static final List<String> ETHNIC_GROUPS = List.of("Kinh", "Tày", "Thái", "Hoa", "Khơ-me", "Mường", "Nùng",
             "Hmông", "Dao", "Gia-rai", "Ngái", "Ê-đê", "Ba-na", "Xơ-đăng", "Sán Chay", "Cơ-ho", "Chăm", "Sán Dìu",
@@ -41,8 +53,8 @@ final class DemoForms {
         return FormDefinition.of(
                 FormField.builder("child", GROUP, "Người được đăng ký khai sinh").labelEn("The child").required()
                         .items(1, 1).fields(
-                                FormField.builder("fullName", TEXT, "Họ, chữ đệm và tên").labelEn("Full name")
-                                        .required().length(null, 100).build(),
+                                FormField.builder("fullName", PERSON_NAME, "Họ, chữ đệm và tên").labelEn("Full name")
+                                        .required().build(),
                                 FormField.builder("dateOfBirth", DATE, "Ngày, tháng, năm sinh")
                                         .labelEn("Date of birth").required().build(),
                                 FormField.builder("sex", RADIO, "Giới tính").labelEn("Sex").required()
@@ -62,13 +74,13 @@ final class DemoForms {
                 parent("mother", "Thông tin người mẹ", "The mother"),
                 FormField.builder("declarant", GROUP, "Người đi đăng ký khai sinh").labelEn("The declarant").required()
                         .items(1, 1).fields(
-                                FormField.builder("fullName", TEXT, "Họ, chữ đệm và tên").labelEn("Full name")
-                                        .required().length(null, 100).prefill(PrefillKeys.FULL_NAME).build(),
+                                FormField.builder("fullName", PERSON_NAME, "Họ, chữ đệm và tên").labelEn("Full name")
+                                        .required().prefill(PrefillKeys.FULL_NAME).build(),
                                 FormField.builder("citizenId", CITIZEN_ID, "Số định danh cá nhân (số CCCD)")
                                         .labelEn("Personal identification number").required()
                                         .prefill(PrefillKeys.CITIZEN_ID).build(),
                                 FormField.builder("dateOfBirth", DATE, "Ngày, tháng, năm sinh").labelEn("Date of birth")
-                                        .prefill(PrefillKeys.DATE_OF_BIRTH).build(),
+                                        .prefill(PrefillKeys.DATE_OF_BIRTH).minAge(ADULT_ROLE_AGE).build(),
                                 FormField.builder("relationship", SELECT, "Quan hệ với người được khai sinh")
                                         .labelEn("Relationship to the child").required()
                                         .option("cha", "Cha", "Father").option("me", "Mẹ", "Mother")
@@ -82,7 +94,7 @@ final class DemoForms {
                                 FormField.builder("phone", PHONE, "Số điện thoại").labelEn("Phone number").required()
                                         .prefill(PrefillKeys.PHONE).build())
                         .build(),
-                FormField.builder("copies", NUMBER, "Số bản sao Giấy khai sinh đề nghị cấp")
+                FormField.builder("copies", INTEGER, "Số bản sao Giấy khai sinh đề nghị cấp")
                         .labelEn("Certified copies of the birth certificate requested")
                         .range(BigDecimal.ZERO, BigDecimal.valueOf(20)).help("Để trống nếu không cần bản sao.").build(),
                 FormField.builder("commitment", CHECKBOX, "Tôi cam đoan nội dung khai trên đây là đúng sự thật và "
@@ -94,10 +106,10 @@ final class DemoForms {
     private static FormField parent(String name, String label, String labelEn) {
         return FormField.builder(name, GROUP, label).labelEn(labelEn).items(0, 1)
                 .help("Bỏ trống nếu chưa xác định được.").fields(
-                        FormField.builder("fullName", TEXT, "Họ, chữ đệm và tên").labelEn("Full name").required()
-                                .length(null, 100).build(),
+                        FormField.builder("fullName", PERSON_NAME, "Họ, chữ đệm và tên").labelEn("Full name")
+                                .required().build(),
                         FormField.builder("dateOfBirth", DATE, "Ngày, tháng, năm sinh").labelEn("Date of birth")
-                                .build(),
+                                .minAge(ADULT_ROLE_AGE).build(),
                         FormField.builder("citizenId", CITIZEN_ID, "Số định danh cá nhân (số CCCD)")
                                 .labelEn("Personal identification number")
                                 .help("Không bắt buộc với người nước ngoài.").build(),
@@ -126,11 +138,11 @@ final class DemoForms {
 
     private static FormField party(String name, String label, String labelEn) {
         List<FormField> fields = new ArrayList<>(List.of(
-                FormField.builder("fullName", TEXT, "Họ, chữ đệm và tên").labelEn("Full name").required()
-                        .length(null, 100).build(),
+                FormField.builder("fullName", PERSON_NAME, "Họ, chữ đệm và tên").labelEn("Full name").required()
+                        .build(),
                 FormField.builder("dateOfBirth", DATE, "Ngày, tháng, năm sinh").labelEn("Date of birth").required()
                         .help(name.equals("bride") ? "Nữ từ đủ 18 tuổi trở lên." : "Nam từ đủ 20 tuổi trở lên.")
-                        .build(),
+                        .minAge(name.equals("bride") ? BRIDE_AGE : GROOM_AGE).build(),
                 ethnicity(true),
                 nationality(true),
                 nationalityOther(),
@@ -144,8 +156,8 @@ final class DemoForms {
                         .option("da", "Đã từng kết hôn", "Married before").build(),
                 FormField.builder("previousMarriages", GROUP, "Các lần kết hôn trước").labelEn("Earlier marriages")
                         .items(1, 5).visibleWhen("marriedBefore", "da").fields(
-                                FormField.builder("spouseName", TEXT, "Họ, chữ đệm và tên người vợ/chồng trước")
-                                        .labelEn("Former spouse's full name").required().length(null, 100).build(),
+                                FormField.builder("spouseName", PERSON_NAME, "Họ, chữ đệm và tên người vợ/chồng "
+                                        + "trước").labelEn("Former spouse's full name").required().build(),
                                 FormField.builder("endedBy", SELECT, "Hôn nhân đã chấm dứt do")
                                         .labelEn("The marriage ended by").required()
                                         .option("ly-hon", "Ly hôn theo bản án, quyết định của Tòa án", "Divorce")

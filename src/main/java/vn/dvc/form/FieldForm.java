@@ -25,6 +25,7 @@ public class FieldForm {
     private String maxLength;
     private String min;
     private String max;
+    private String minAge;
     private String options;
     private String conditionField;
     private String conditionValues;
@@ -47,6 +48,7 @@ public class FieldForm {
         form.maxLength = text(f.maxLength());
         form.min = f.min() == null ? null : f.min().toPlainString();
         form.max = f.max() == null ? null : f.max().toPlainString();
+        form.minAge = text(f.minAge());
         form.options = String.join("\n", f.options().stream().map(o -> o.value().equals(o.label()) && o.labelEn() == null
                 ? o.value() : o.value() + "|" + o.label() + (o.labelEn() == null ? "" : "|" + o.labelEn())).toList());
         if (f.visibleWhen() != null) {
@@ -74,14 +76,16 @@ public class FieldForm {
         boolean text = fieldType != null && fieldType.isText();
         boolean choices = fieldType != null && fieldType.hasOptions();
         boolean group = fieldType == FieldType.GROUP;
+        boolean numeric = fieldType != null && fieldType.isNumeric();
         Condition condition = blank(conditionField) ? null : new Condition(conditionField.strip(),
                 blank(conditionValues) ? List.of() : Arrays.stream(conditionValues.split(","))
                         .map(String::strip).filter(v -> !v.isEmpty()).toList());
         return new FormField(name, label, labelEn, fieldType, required, text ? pattern : null,
                 text ? patternMessage : null, text ? whole(minLength, path, "maxLength", problems) : null,
                 text ? whole(maxLength, path, "maxLength", problems) : null,
-                fieldType == FieldType.NUMBER ? decimal(min, path, "min", problems) : null,
-                fieldType == FieldType.NUMBER ? decimal(max, path, "min", problems) : null,
+                numeric ? decimal(min, path, "min", problems) : null,
+                numeric ? decimal(max, path, "min", problems) : null,
+                fieldType == FieldType.DATE ? whole(minAge, path, "minAge", problems) : null,
                 choices ? options() : List.of(), condition, group ? nested : List.of(),
                 group ? whole(minItems, path, "items", problems) : null,
                 group ? whole(maxItems, path, "items", problems) : null, blank(prefill) ? null : prefill, help);
@@ -235,6 +239,14 @@ public class FieldForm {
 
     public void setMax(String max) {
         this.max = max;
+    }
+
+    public String getMinAge() {
+        return minAge;
+    }
+
+    public void setMinAge(String minAge) {
+        this.minAge = minAge;
     }
 
     public String getOptions() {

@@ -6,8 +6,18 @@ public enum FieldType {
     TEXT,
     /** Several lines of text. */
     TEXTAREA,
+    /**
+     * A person's full name ({@link vn.dvc.shared.PersonName}): letters with their diacritics, spaces,
+     * apostrophes, hyphens and dots, 2 to 100 characters; stored composed (NFC), spaces collapsed.
+     */
+    PERSON_NAME,
     /** A number; a comma or a point as the decimal separator. */
     NUMBER,
+    /**
+     * A whole number, optionally between min and max: typed with digits only (spaces between digit
+     * groups and leading zeros are ignored, a sign is allowed); a decimal part is refused.
+     */
+    INTEGER,
     /** A calendar date, typed dd/mm/yyyy, stored yyyy-MM-dd. */
     DATE,
     EMAIL,
@@ -29,6 +39,11 @@ public enum FieldType {
     /** Types whose value is free text, to which lengths and patterns apply. */
     public boolean isText() {
         return this == TEXT || this == TEXTAREA || this == EMAIL;
+    }
+
+    /** Types that are numbers, to which min and max apply. */
+    public boolean isNumeric() {
+        return this == NUMBER || this == INTEGER;
     }
 
     /** Types that choose among options. */

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import static vn.dvc.form.FieldType.CITIZEN_ID;
 import static vn.dvc.form.FieldType.EMAIL;
+import static vn.dvc.form.FieldType.GROUP;
 import static vn.dvc.form.FieldType.PHONE;
+import static vn.dvc.form.FieldType.TAX_CODE;
 import static vn.dvc.form.FieldType.TEXT;
 import static vn.dvc.form.FieldType.TEXTAREA;
 
@@ -24,8 +26,8 @@ public record FormDefinition(List<FormField> fields) {
     }
 
     /**
-     * The form of every procedure whose agency has not written its own: what is requested, and the
-     * applicant's contact details (prefilled).
+     * The form of every procedure whose agency has not written its own: what is requested, the
+     * applicant's contact details, and for an organisation its name and tax code (all prefilled).
      */
     public static FormDefinition generic() {
         return of(
@@ -40,7 +42,15 @@ public record FormDefinition(List<FormField> fields) {
                         .prefill(PrefillKeys.PHONE).build(),
                 FormField.builder("email", EMAIL, "Thư điện tử").labelEn("Email").prefill(PrefillKeys.EMAIL).build(),
                 FormField.builder("address", TEXT, "Địa chỉ liên hệ").labelEn("Contact address").required()
-                        .length(null, 300).prefill(PrefillKeys.ADDRESS).build());
+                        .length(null, 300).prefill(PrefillKeys.ADDRESS).build(),
+                FormField.builder("organisation", GROUP, "Tổ chức đề nghị")
+                        .labelEn("The organisation applying").items(0, 1)
+                        .help("Chỉ điền khi nộp hồ sơ cho một tổ chức, doanh nghiệp; cá nhân để trống.").fields(
+                                FormField.builder("organisationName", TEXT, "Tên tổ chức").labelEn("Name")
+                                        .required().length(null, 300).prefill(PrefillKeys.ORGANISATION_NAME).build(),
+                                FormField.builder("taxCode", TAX_CODE, "Mã số thuế").labelEn("Tax code").required()
+                                        .prefill(PrefillKeys.TAX_CODE).build())
+                        .build());
     }
 
     /** The field at a path of names (e.g. {@code children.fullName}; item indices are ignored). */

@@ -17,8 +17,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param patternMessage what to say when the pattern does not match (default: a generic message)
  * @param minLength  text types, in characters
  * @param maxLength  text types, in characters
- * @param min        NUMBER only
- * @param max        NUMBER only
+ * @param min        NUMBER and INTEGER (then a whole number) only
+ * @param max        NUMBER and INTEGER (then a whole number) only
+ * @param minAge     DATE only: the date is a date of birth, and the person must be at least this many
+ *                   years old on the day the form is checked (submitted)
  * @param options    SELECT, RADIO; CHECKBOX with options is a list of boxes
  * @param visibleWhen optional condition on another field
  * @param fields     the nested fields of a GROUP
@@ -30,8 +32,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record FormField(String name, String label, String labelEn, FieldType type, boolean required, String pattern,
         String patternMessage, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
-        List<Option> options, Condition visibleWhen, List<FormField> fields, Integer minItems, Integer maxItems,
-        String prefill, String help) {
+        Integer minAge, List<Option> options, Condition visibleWhen, List<FormField> fields, Integer minItems,
+        Integer maxItems, String prefill, String help) {
 
     /** The applicant data a field may be prefilled from; the dossier module supplies the values. */
     public static final List<String> PREFILL_KEYS = PrefillKeys.ALL;
@@ -68,6 +70,7 @@ public record FormField(String name, String label, String labelEn, FieldType typ
         b.maxLength = maxLength;
         b.min = min;
         b.max = max;
+        b.minAge = minAge;
         b.options = new ArrayList<>(options);
         b.visibleWhen = visibleWhen;
         b.fields = new ArrayList<>(fields);
@@ -95,6 +98,7 @@ public record FormField(String name, String label, String labelEn, FieldType typ
         private Integer maxLength;
         private BigDecimal min;
         private BigDecimal max;
+        private Integer minAge;
         private List<Option> options = new ArrayList<>();
         private Condition visibleWhen;
         private List<FormField> fields = new ArrayList<>();
@@ -156,6 +160,12 @@ public record FormField(String name, String label, String labelEn, FieldType typ
             return this;
         }
 
+        /** A DATE that is a date of birth of someone at least {@code years} old when the form is submitted. */
+        public Builder minAge(Integer years) {
+            this.minAge = years;
+            return this;
+        }
+
         public Builder option(String value, String optionLabel) {
             this.options.add(new Option(value, optionLabel));
             return this;
@@ -209,7 +219,7 @@ public record FormField(String name, String label, String labelEn, FieldType typ
 
         public FormField build() {
             return new FormField(name, label, labelEn, type, required, pattern, patternMessage, minLength, maxLength,
-                    min, max, options, visibleWhen, fields, minItems, maxItems, prefill, help);
+                    min, max, minAge, options, visibleWhen, fields, minItems, maxItems, prefill, help);
         }
     }
 }

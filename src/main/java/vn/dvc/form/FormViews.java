@@ -47,11 +47,12 @@ public class FormViews {
      * @param kind input, textarea, select, radio, checkbox, checkboxes, group or section
      * @param whenName the input name of the field the condition reads, for the script
      * @param whenValues the condition's values as a JSON array, for the script
+     * @param hintArgs the arguments of the format hint's message (a number field's bounds)
      * @param context the groups around the field, e.g. "Bên nữ › Các lần kết hôn trước (2)", for the summary
      */
     public record FieldView(String kind, String path, String id, String name, String label, boolean required,
-            String help, String hintKey, String value, boolean checked, List<OptionView> options, String error,
-            boolean hidden, String whenName, String whenValues, String inputType, String inputMode,
+            String help, String hintKey, Object[] hintArgs, String value, boolean checked, List<OptionView> options,
+            String error, boolean hidden, String whenName, String whenValues, String inputType, String inputMode,
             String autocomplete, Integer maxLength, List<ItemView> items, boolean canAdd, String context) {
 
         public String helpId() {
@@ -176,8 +177,8 @@ public class FormViews {
                 value = display(f, AnswerScope.text(node));
             }
         }
-        return new FieldView(kind, path, id, name, label, f.required(), f.help(), hintKey(f.type()), value, checked,
-                options, error, hidden, whenName, whenValues, inputType(f.type()), inputMode(f.type()),
+        return new FieldView(kind, path, id, name, label, f.required(), f.help(), hintKey(f), hintArgs(f), value,
+                checked, options, error, hidden, whenName, whenValues, inputType(f.type()), inputMode(f.type()),
                 autocomplete(f), f.type().isText() ? f.maxLength() : null, items, canAdd, context);
     }
 
@@ -227,14 +228,33 @@ public class FormViews {
         return "f-" + path.replace("[", "-").replace("]", "").replace('.', '-');
     }
 
-    private static String hintKey(FieldType type) {
-        return switch (type) {
+    private static String hintKey(FormField f) {
+        return switch (f.type()) {
+            case INTEGER -> f.min() != null && f.max() != null ? "form.hint.integer-between"
+                    : f.min() != null ? "form.hint.integer-from" : f.max() != null ? "form.hint.integer-to"
+                    : "form.hint.integer";
+            case PERSON_NAME -> "form.hint.person-name";
             case DATE -> "form.hint.date";
             case PHONE -> "form.hint.phone";
             case CITIZEN_ID -> "form.hint.citizen-id";
             case TAX_CODE -> "form.hint.tax-code";
             default -> null;
         };
+    }
+
+    /** The bounds an integer hint names, in the order its messages use them. */
+    private static Object[] hintArgs(FormField f) {
+        if (f.type() != FieldType.INTEGER) {
+            return new Object[0];
+        }
+        List<Object> args = new ArrayList<>();
+        if (f.min() != null) {
+            args.add(f.min().toPlainString());
+        }
+        if (f.max() != null) {
+            args.add(f.max().toPlainString());
+        }
+        return args.toArray();
     }
 
     private static String inputType(FieldType type) {
@@ -248,7 +268,7 @@ public class FormViews {
     private static String inputMode(FieldType type) {
         return switch (type) {
             case NUMBER -> "decimal";
-            case CITIZEN_ID, TAX_CODE, DATE -> "numeric";
+            case INTEGER, CITIZEN_ID, TAX_CODE, DATE -> "numeric";
             case PHONE -> "tel";
             case EMAIL -> "email";
             default -> null;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import vn.dvc.shared.CitizenId;
 import vn.dvc.shared.InvalidInputException;
+import vn.dvc.shared.PersonName;
 import vn.dvc.shared.PhoneNumber;
 import vn.dvc.shared.ProblemException.FieldProblem;
 import vn.dvc.shared.TaxCode;
@@ -25,24 +26,32 @@ import vn.dvc.shared.VietnameseText;
 final class ApplicantInput {
 
     static final int EMAIL_MAX = 254;
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'\\-]*");
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-]+@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final int OLDEST_BIRTH_YEAR = 1900;
+    private static final Pattern SHAPED_LIKE_A_DATE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2}");
+    static final int OLDEST_BIRTH_YEAR = 1900;
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
-    /** A person's name: letters, spaces, and the odd apostrophe, hyphen or dot. */
-    String personName(String field, String text, int max) {
-        String name = text(field, text, max);
-        if (name != null && !NAME.matcher(name).matches()) {
-            return problem(field, "identity.validation.name");
+    /**
+     * A person's full name ({@link PersonName}): letters with their diacritics, spaces, apostrophes,
+     * hyphens and dots, 2 to 100 characters; composed (NFC) with runs of spaces as one.
+     */
+    String personName(String field, String text) {
+        Optional<PersonName.Problem> problem = PersonName.problem(text);
+        if (problem.isEmpty()) {
+            return PersonName.clean(text);
         }
-        return name;
+        return switch (problem.get()) {
+            case EMPTY -> problem(field, "validation.required");
+            case TOO_LONG -> problem(field, "validation.too-long", PersonName.MAX_LENGTH);
+            case TOO_SHORT -> problem(field, "identity.validation.name-too-short", PersonName.MIN_LENGTH);
+            case CHARACTERS -> problem(field, "identity.validation.name");
+        };
     }
 
     /** Required free text, composed (NFC) with runs of spaces as one. */
@@ -88,30 +97,39 @@ final class ApplicantInput {
     }
 
     /**
-     * A plausible date of birth (ISO as browsers send it, or dd/mm/yyyy as people type it): not in the
-     * future, not before 1900, and at least {@code minimumAge} years before today.
+     * A plausible date of birth (ISO as browsers send it, or dd/mm/yyyy as people type it): a day that
+     * exists, not in the future, not before 1900, and at least {@code minimumAge} years before today.
      */
     LocalDate dateOfBirth(String field, String text, LocalDate today, int minimumAge) {
         if (text == null || text.isBlank()) {
             return problem(field, "validation.required");
         }
+        String value = text.strip();
         LocalDate date;
         try {
-            String value = text.strip();
             date = value.contains("/") ? LocalDate.parse(value, DAY_MONTH_YEAR) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            return problem(field, "identity.validation.date");
+            return problem(field, SHAPED_LIKE_A_DATE.matcher(value).matches() && realDayAndMonth(value)
+                    ? "identity.validation.date-nonexistent" : "identity.validation.date");
         }
         if (date.isAfter(today)) {
             return problem(field, "identity.validation.birth-future");
         }
         if (date.getYear() < OLDEST_BIRTH_YEAR) {
-            return problem(field, "identity.validation.birth-implausible");
+            return problem(field, "identity.validation.birth-implausible", String.valueOf(OLDEST_BIRTH_YEAR));
         }
         if (Period.between(date, today).getYears() < minimumAge) {
             return problem(field, "identity.validation.too-young", minimumAge);
         }
         return date;
+    }
+
+    /** 31/02/1990 or 1990-02-31: a day from 1 to 31 and a month from 1 to 12 that do not go together. */
+    private static boolean realDayAndMonth(String value) {
+        String[] parts = value.split("[/\\-]");
+        int day = Integer.parseInt(value.contains("/") ? parts[0] : parts[2]);
+        int month = Integer.parseInt(parts[1]);
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12;
     }
 
     CitizenId.Sex sex(String field, String text) {

@@ -21,26 +21,37 @@ public record ApplicantProfile(long accountId, ApplicantKind kind, String fullNa
         String representativePosition, boolean emailVerified) {
 
     /**
-     * The profile as e-form prefill values, only those that are known: {@code applicant.fullName},
-     * {@code applicant.citizenId}, {@code applicant.dateOfBirth} (yyyy-MM-dd), {@code applicant.sex},
-     * {@code applicant.phone}, {@code applicant.email}, {@code applicant.address}, {@code applicant.taxCode},
-     * {@code applicant.organisationName}, {@code applicant.representative} (the representative's name),
-     * {@code applicant.representativeCitizenId}, {@code applicant.representativePosition}.
+     * The profile as e-form prefill values, only those that are known. The person fields
+     * ({@code applicant.fullName}, {@code applicant.citizenId}, {@code applicant.dateOfBirth} yyyy-MM-dd,
+     * {@code applicant.sex}) are the person who acts: the citizen, or for an organisation its legal
+     * representative (whose date of birth and sex are not known). The organisation fields
+     * ({@code applicant.organisationName}, {@code applicant.taxCode}, {@code applicant.representative},
+     * {@code applicant.representativeCitizenId}, {@code applicant.representativePosition}) are there for
+     * organisations only; {@code applicant.phone}, {@code applicant.email} and {@code applicant.address}
+     * for both.
      */
     public Map<String, String> prefillData() {
         Map<String, String> data = new LinkedHashMap<>();
-        put(data, "fullName", fullName);
-        put(data, "citizenId", citizenId);
-        put(data, "dateOfBirth", dateOfBirth == null ? null : dateOfBirth.toString());
-        put(data, "sex", sex);
+        if (kind == ApplicantKind.ORGANISATION) {
+            // The organisation's name is not a person's: it must not land in "Họ và tên" fields.
+            put(data, "fullName", representativeName);
+            put(data, "citizenId", representativeCitizenId);
+        } else {
+            put(data, "fullName", fullName);
+            put(data, "citizenId", citizenId);
+            put(data, "dateOfBirth", dateOfBirth == null ? null : dateOfBirth.toString());
+            put(data, "sex", sex);
+        }
         put(data, "phone", phone);
         put(data, "email", email);
         put(data, "address", address);
-        put(data, "taxCode", taxCode);
-        put(data, "organisationName", organisationName);
-        put(data, "representative", representativeName);
-        put(data, "representativeCitizenId", representativeCitizenId);
-        put(data, "representativePosition", representativePosition);
+        if (kind == ApplicantKind.ORGANISATION) {
+            put(data, "organisationName", organisationName != null ? organisationName : fullName);
+            put(data, "taxCode", taxCode);
+            put(data, "representative", representativeName);
+            put(data, "representativeCitizenId", representativeCitizenId);
+            put(data, "representativePosition", representativePosition);
+        }
         return Collections.unmodifiableMap(data);
     }
 

@@ -87,7 +87,7 @@ class ApplicantRegistration {
     long registerCitizen(CitizenForm form, String clientAddress, Locale locale) {
         ApplicantInput input = new ApplicantInput();
         LocalDate today = today();
-        String fullName = input.personName("fullName", form.fullName(), 100);
+        String fullName = input.personName("fullName", form.fullName());
         CitizenId citizenId = input.citizenId("citizenId", form.citizenId());
         LocalDate dateOfBirth = input.dateOfBirth("dateOfBirth", form.dateOfBirth(), today, minimumAge);
         CitizenId.Sex sex = input.sex("sex", form.sex());
@@ -123,7 +123,7 @@ class ApplicantRegistration {
         String name = input.text("organisationName", form.organisationName(), 200);
         TaxCode taxCode = input.taxCode("taxCode", form.taxCode());
         String address = input.text("address", form.address(), 300);
-        String representative = input.personName("representativeName", form.representativeName(), 100);
+        String representative = input.personName("representativeName", form.representativeName());
         CitizenId representativeId = input.citizenId("representativeCitizenId", form.representativeCitizenId());
         input.citizenIdPlausible("representativeCitizenId", representativeId, today());
         String position = input.text("representativePosition", form.representativePosition(), 100);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,8 @@ import vn.dvc.shared.VietnameseText;
  * agree); otherwise a new applicant account with that number as username, marked as created at the counter,
  * with a password nobody knows. Its owner claims it through the password reset when an e-mail address was
  * given (or later by giving one at the counter). Nobody is asked to accept the online terms at the counter.
+ * The applicant must be as old as one registering online ({@code app.applicant.minimum-age}); a known
+ * person's date of birth, when typed, must be plausible and the one the account has.
  */
 @Service
 public class CounterApplicants {
@@ -41,13 +44,16 @@ public class CounterApplicants {
     private final Applicants applicants;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final int minimumAge;
 
-    CounterApplicants(JdbcClient jdbc, Accounts accounts, Applicants applicants, PasswordEncoder encoder, Clock clock) {
+    CounterApplicants(JdbcClient jdbc, Accounts accounts, Applicants applicants, PasswordEncoder encoder, Clock clock,
+            @Value("${app.applicant.minimum-age:14}") int minimumAge) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.applicants = applicants;
         this.encoder = encoder;
         this.clock = clock;
+        this.minimumAge = minimumAge;
     }
 
     /**
@@ -58,7 +64,7 @@ public class CounterApplicants {
     public Found findOrCreate(CounterApplicant person, String officer) {
         ApplicantInput input = new ApplicantInput();
         LocalDate today = LocalDate.now(clock);
-        String name = input.personName("applicantFullName", person.fullName(), 100);
+        String name = input.personName("applicantFullName", person.fullName());
         CitizenId id = input.citizenId("applicantCitizenId", person.citizenId());
         input.throwIfInvalid();
         // One registration of a person at a time (two counters, a double click): the second waits for the first
@@ -71,11 +77,20 @@ public class CounterApplicants {
         if (existing.isPresent()) {
             if (!VietnameseText.fold(existing.get().fullName()).equals(VietnameseText.fold(name))) {
                 input.problem("applicantFullName", "identity.counter.name-mismatch");
-                input.throwIfInvalid();
             }
+            // The date read from the card is optional for a known person, but when typed it must be a real,
+            // plausible date, and the one the account has.
+            if (person.dateOfBirth() != null && !person.dateOfBirth().isBlank()) {
+                LocalDate typed = input.dateOfBirth("applicantDateOfBirth", person.dateOfBirth(), today, 0);
+                LocalDate known = existing.get().dateOfBirth();
+                if (typed != null && known != null && !typed.equals(known)) {
+                    input.problem("applicantDateOfBirth", "identity.counter.birth-mismatch");
+                }
+            }
+            input.throwIfInvalid();
             return new Found(existing.get().accountId(), false);
         }
-        LocalDate birth = input.dateOfBirth("applicantDateOfBirth", person.dateOfBirth(), today, 0);
+        LocalDate birth = input.dateOfBirth("applicantDateOfBirth", person.dateOfBirth(), today, minimumAge);
         CitizenId.Sex sex = input.sex("applicantSex", person.sex());
         input.citizenIdMatches("applicantCitizenId", id, birth, sex);
         input.citizenIdPlausible("applicantCitizenId", id, today);

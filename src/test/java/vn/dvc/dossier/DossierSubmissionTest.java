@@ -177,6 +177,32 @@ class DossierSubmissionTest {
     }
 
     @Test
+    void theRepresentedPersonHasAPersonsNameStoredComposedAndAnOrganisationItsOwnName() {
+        long applicant = fixtures.applicant("thay-ten-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(commune(4));
+        java.util.function.Function<Representation, Submission> onBehalf = rep -> new Submission(applicant, "test",
+                procedure.code(), null, 0, DossierFixtures.FORM, List.of(new Attachment(0, fixtures.pdf())), rep, null);
+        long before = dossiers.mine(applicant, 0, 100).total();
+        for (String name : List.of("Nguyễn Văn Được 😀", "Nguyễn Văn 2", "Lê <Văn>", "N")) {
+            assertThatThrownBy(() -> submission.submit(onBehalf.apply(
+                    new Representation(name, "064090001234", "Giấy ủy quyền số 12/UQ"))))
+                    .as(name).isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).fieldProblems())
+                            .extracting(FieldProblem::field).containsExactly("representedName"));
+        }
+        assertThat(dossiers.mine(applicant, 0, 100).total()).isEqualTo(before);
+
+        String decomposed = java.text.Normalizer.normalize(" Nguyễn   Thị Ánh ", java.text.Normalizer.Form.NFD);
+        Dossier person = submission.submit(onBehalf.apply(
+                new Representation(decomposed, "064090001234", "Giấy ủy quyền số 12/UQ"))).dossier();
+        assertThat(person.representation().representedName()).isEqualTo("Nguyễn Thị Ánh");
+        // A tax code: the represented party is an organisation, whose name may hold digits.
+        Dossier company = submission.submit(onBehalf.apply(
+                new Representation("Công ty TNHH 3A Gia Lai", "0100233488", "Giấy ủy quyền số 13/UQ"))).dossier();
+        assertThat(company.representation().representedName()).isEqualTo("Công ty TNHH 3A Gia Lai");
+    }
+
+    @Test
     void twoHundredParallelSubmissionsToOneAgencyGetTwoHundredConsecutiveNumbers() throws Exception {
         String agency = commune(0);
         long applicant = fixtures.applicant("song-song-" + UUID.randomUUID().toString().substring(0, 8));

@@ -194,6 +194,29 @@ class DraftPagesTest {
     }
 
     @Test
+    void anOrganisationsDraftIsPrefilledWithItsNameAndTaxCodeAndItsRepresentativeAsThePerson() throws Exception {
+        RequestPostProcessor company = DemoAccounts.as(users, "doanhnghiep");
+        String location = mvc.perform(post("/procedures/" + procedure.code() + "/apply").with(company).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(get(location).with(company)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String organisation = jdbc.sql("""
+                select p.organisation_name from applicant p join account a on a.id = p.account_id
+                where a.username = 'doanhnghiep'""").query(String.class).single();
+        // The person field holds the legal representative; the organisation's own fields its name and tax code.
+        assertThat(page).contains("name=\"f.contactName\" value=\"Lê Thị Hoa\"",
+                "name=\"f.organisation[0].organisationName\" value=\"" + organisation + "\"",
+                "name=\"f.organisation[0].taxCode\" value=\"5999999982\"");
+        assertThat(page).doesNotContain("name=\"f.contactName\" value=\"" + organisation + "\"");
+
+        // A citizen's draft: the person fields as before, no organisation.
+        String mine = mvc.perform(get("/drafts/" + start()).with(me)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(mine).contains("name=\"f.contactName\" value=\"Người nộp " + username + "\"")
+                .contains("name=\"f.organisation[0].organisationName\" value=\"\"");
+    }
+
+    @Test
     void anotherApplicantCannotOpenTheDraft() throws Exception {
         UUID draft = start();
         String other = "ung-dung-khac-" + UUID.randomUUID().toString().substring(0, 8);

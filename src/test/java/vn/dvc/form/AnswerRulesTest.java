@@ -6,7 +6,9 @@ import static vn.dvc.form.FieldType.CITIZEN_ID;
 import static vn.dvc.form.FieldType.DATE;
 import static vn.dvc.form.FieldType.EMAIL;
 import static vn.dvc.form.FieldType.GROUP;
+import static vn.dvc.form.FieldType.INTEGER;
 import static vn.dvc.form.FieldType.NUMBER;
+import static vn.dvc.form.FieldType.PERSON_NAME;
 import static vn.dvc.form.FieldType.PHONE;
 import static vn.dvc.form.FieldType.RADIO;
 import static vn.dvc.form.FieldType.SELECT;
@@ -132,12 +134,68 @@ class AnswerRulesTest {
     }
 
     @Test
+    void readsWholeNumbersIgnoringSpacesAndLeadingZerosAndRefusesDecimals() {
+        FormDefinition form = one(FormField.builder("copies", INTEGER, "Số bản sao")
+                .range(BigDecimal.ZERO, BigDecimal.valueOf(2000)));
+        for (String typed : new String[] {"12", " 12 ", "012", "0 012", "+12"}) {
+            FormCheck check = check(form, "{'copies': '" + typed + "'}");
+            assertThat(check.problems()).as(typed).isEmpty();
+            assertThat(check.answers().get("copies").isIntegralNumber()).as(typed).isTrue();
+            assertThat(check.answers().get("copies").longValue()).as(typed).isEqualTo(12);
+        }
+        assertThat(check(form, "{'copies': '1 500'}").answers().get("copies").longValue()).isEqualTo(1500);
+        assertThat(check(form, "{'copies': 7}").answers().get("copies").longValue()).isEqualTo(7);
+        assertThat(check(form, "{'copies': '0'}").answers().get("copies").longValue()).isZero();
+        for (String decimal : new String[] {"2,5", "2.5", "1.500", "1,000", "3.", ",5"}) {
+            assertThat(check(form, "{'copies': '" + decimal + "'}").problems()).as(decimal)
+                    .containsExactly(problem("copies", "form.rule.integer-decimal"));
+        }
+        for (String word : new String[] {"hai", "2 bản", "1e3", "--2", "½", "１２"}) {
+            assertThat(check(form, "{'copies': '" + word + "'}").problems()).as(word)
+                    .containsExactly(problem("copies", "form.rule.integer"));
+        }
+        assertThat(check(form, "{'copies': '-1'}").problems()).containsExactly(problem("copies", "form.rule.min", "0"));
+        assertThat(check(form, "{'copies': '2001'}").problems())
+                .containsExactly(problem("copies", "form.rule.max", "2000"));
+        assertThat(check(one(FormField.builder("n", INTEGER, "N")), "{'n': '1234567890123456789'}").problems())
+                .containsExactly(problem("n", "form.rule.integer-too-large", AnswerRules.MAX_INTEGER_DIGITS));
+        assertThat(check(one(FormField.builder("n", INTEGER, "N")), "{'n': '-000123'}").answers().get("n").longValue())
+                .isEqualTo(-123);
+        // A draft keeps what was typed so that the applicant can correct it.
+        assertThat(draft(form, "{'copies': '2,5'}").answers().get("copies").asString()).isEqualTo("2,5");
+    }
+
+    @Test
+    void aPersonNameIsLettersComposedWithSpacesCollapsed() {
+        FormDefinition form = one(FormField.builder("fullName", PERSON_NAME, "Họ và tên").required());
+        String decomposed = java.text.Normalizer.normalize("  Nguyễn   Thị Ánh ", java.text.Normalizer.Form.NFD);
+        FormCheck check = check(form, "{'fullName': '" + decomposed + "'}");
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.answers().get("fullName").asString()).isEqualTo("Nguyễn Thị Ánh");
+        assertThat(check(form, "{'fullName': 'Ksor H\\u2019Hạnh'}").ok()).isTrue();
+        assertThat(check(form, "{'fullName': 'Trần-Lê V. Minh'}").ok()).isTrue();
+        for (String bad : new String[] {"Nguyễn Văn An 😀", "Lê Văn 2", "Lê @ Văn", "<b>Lê</b>"}) {
+            assertThat(check(form, "{'fullName': '" + bad + "'}").problems()).as(bad)
+                    .containsExactly(problem("fullName", "form.rule.person-name.characters", 2, 100));
+        }
+        assertThat(check(form, "{'fullName': 'A'}").problems())
+                .containsExactly(problem("fullName", "form.rule.person-name.too-short", 2, 100));
+        assertThat(check(form, "{'fullName': '" + "Ấ".repeat(101) + "'}").problems())
+                .containsExactly(problem("fullName", "form.rule.person-name.too-long", 2, 100));
+        assertThat(check(form, "{}").problems()).containsExactly(problem("fullName", "form.rule.required"));
+        assertThat(vi("form.rule.person-name.characters", 2, 100)).contains("dấu nháy (')");
+    }
+
+    @Test
     void readsDatesDayFirstOrIsoAndStoresThemIso() {
         FormDefinition form = one(FormField.builder("signedOn", DATE, "Ngày ký"));
         assertThat(check(form, "{'signedOn': '27/03/2019'}").answers().get("signedOn").asString()).isEqualTo("2019-03-27");
         assertThat(check(form, "{'signedOn': '7-3-2019'}").answers().get("signedOn").asString()).isEqualTo("2019-03-07");
         assertThat(check(form, "{'signedOn': '2019-03-27'}").answers().get("signedOn").asString()).isEqualTo("2019-03-27");
-        assertThat(check(form, "{'signedOn': '31/02/2019'}").problems()).containsExactly(problem("signedOn", "form.rule.date"));
+        assertThat(check(form, "{'signedOn': '31/02/2019'}").problems())
+                .containsExactly(problem("signedOn", "form.rule.date-nonexistent"));
+        assertThat(check(form, "{'signedOn': '2023-02-29'}").problems())
+                .containsExactly(problem("signedOn", "form.rule.date-nonexistent"));
         assertThat(check(form, "{'signedOn': '03/27/2019'}").problems()).containsExactly(problem("signedOn", "form.rule.date"));
         assertThat(check(form, "{'signedOn': 'hôm qua'}").problems()).containsExactly(problem("signedOn", "form.rule.date"));
     }
@@ -153,6 +211,42 @@ class AnswerRulesTest {
         assertThat(check(form, "{'signedOn': '01/01/2027', 'dateOfBirth': '25/11/2026'}").ok()).isTrue();
         assertThat(check(form, "{'dateOfBirth': '26/11/2026'}").problems())
                 .containsExactly(problem("dateOfBirth", "form.rule.date-future"));
+        assertThat(check(form, "{'dateOfBirth': '12/05/1800'}").problems())
+                .containsExactly(problem("dateOfBirth", "form.rule.birth-year", 1900));
+    }
+
+    @Test
+    void aDateWithAMinimumAgeIsTheBirthDateOfSomeoneThatOldOnTheDayOfSubmission() {
+        // TODAY is 25/11/2026: a mother of at least 14 was born on or before 25/11/2012.
+        FormDefinition form = one(FormField.builder("born", DATE, "Ngày sinh của mẹ").minAge(14));
+        assertThat(check(form, "{'born': '25/11/2012'}").answers().get("born").asString()).isEqualTo("2012-11-25");
+        assertThat(check(form, "{'born': '26/11/2012'}").problems())
+                .containsExactly(problem("born", "form.rule.min-age", 14, "25/11/2012"));
+        assertThat(check(form, "{'born': '01/01/1800'}").problems())
+                .containsExactly(problem("born", "form.rule.birth-year", 1900));
+        assertThat(check(form, "{'born': '01/01/2030'}").problems())
+                .containsExactly(problem("born", "form.rule.date-future"));
+        assertThat(check(form, "{'born': '31/02/1990'}").problems())
+                .containsExactly(problem("born", "form.rule.date-nonexistent"));
+        assertThat(vi("form.rule.min-age", 14, "25/11/2012"))
+                .isEqualTo("Người này phải đủ 14 tuổi vào ngày nộp hồ sơ, tức là sinh vào hoặc trước ngày 25/11/2012.");
+    }
+
+    @Test
+    void theDemoBirthFormRefusesAMotherOrDeclarantTooYoungAndAChildBornInTheFuture() {
+        String answers = "{'child': [{'fullName': 'Rơ Châm Ly', 'dateOfBirth': '%s', 'sex': 'nu',"
+                + " 'placeOfBirth': 'Pleiku', 'ethnicity': 'Gia-rai', 'nationality': 'VN'}],"
+                + " 'mother': [{'fullName': 'Ksor H\\u2019Hạnh',"
+                + " 'dateOfBirth': '%s'}], 'declarant': [{'fullName': 'Ksor H\\u2019Hạnh', 'citizenId': '%s',"
+                + " 'dateOfBirth': '%s', 'relationship': 'me', 'residence': 'Pleiku', 'phone': '0912345678'}],"
+                + " 'copies': '2', 'commitment': true}";
+        FormDefinition birth = DemoForms.birthRegistration();
+        assertThat(check(birth, answers.formatted("20/11/2026", "01/07/1995", "064195001234", "01/07/1995")).problems())
+                .isEmpty();
+        assertThat(check(birth, answers.formatted("20/11/2026", "01/07/2015", "064315001234", "01/07/2015")).problems())
+                .extracting(FieldProblem::path).containsExactly("mother[0].dateOfBirth", "declarant[0].dateOfBirth");
+        assertThat(check(birth, answers.formatted("20/11/2027", "01/07/1800", "064195001234", "01/07/1995")).problems())
+                .extracting(FieldProblem::path).containsExactly("child[0].dateOfBirth", "mother[0].dateOfBirth");
     }
 
     @Test
@@ -185,7 +279,7 @@ class AnswerRulesTest {
         assertThat(check(form, "{'citizenId': '064095001234'}").ok()).isTrue();
         // A date that is itself wrong is reported once, on the date.
         assertThat(check(form, "{'citizenId': '064095001234', 'dateOfBirth': '31/02/1996'}").problems())
-                .containsExactly(problem("dateOfBirth", "form.rule.date"));
+                .containsExactly(problem("dateOfBirth", "form.rule.date-nonexistent"));
     }
 
     @Test
@@ -360,5 +454,10 @@ class AnswerRulesTest {
         assertThat(check.ok()).isTrue();
         assertThat(check(FormDefinition.generic(), "{}").problems()).extracting(FieldProblem::path)
                 .containsExactly("requestSummary", "contactName", "phone", "address");
+        // The organisation section is for organisations: left empty it is not provided, started it is complete.
+        assertThat(check.answers().has("organisation")).isFalse();
+        assertThat(check(FormDefinition.generic(), "{'requestSummary': 'Xin cấp bản sao', 'contactName': 'Lê Thị B',"
+                + " 'phone': '0912345678', 'address': 'Pleiku', 'organisation': [{'organisationName': 'HTX Ia Grai'}]}")
+                .problems()).extracting(FieldProblem::path).containsExactly("organisation[0].taxCode");
     }
 }

@@ -182,6 +182,25 @@ class AnswerTreesTest {
                 "applicant.email", ""));
         assertThat(contact.get("contactName").asString()).isEqualTo("Lê Thị Bình");
         assertThat(contact.has("email")).isFalse();
+        assertThat(contact.has("organisation")).as("a citizen has no organisation to prefill").isFalse();
+    }
+
+    @Test
+    void anOrganisationPrefillsItsOwnFieldsAndItsRepresentativeIntoThePersonFields() {
+        // What identity's ApplicantProfile.prefillData answers for an organisation.
+        Map<String, String> company = Map.of("applicant.fullName", "Lê Thị Hoa", "applicant.citizenId", "064185000002",
+                "applicant.representative", "Lê Thị Hoa", "applicant.organisationName", "Công ty TNHH Cà phê Ia Grai",
+                "applicant.taxCode", "5999999982", "applicant.address", "5 Hùng Vương, Pleiku",
+                "applicant.phone", "02693824999");
+        JsonNode generic = AnswerTrees.prefill(FormDefinition.generic(), null, company);
+        assertThat(generic.get("contactName").asString()).isEqualTo("Lê Thị Hoa");
+        assertThat(generic.get("organisation").get(0).get("organisationName").asString())
+                .isEqualTo("Công ty TNHH Cà phê Ia Grai");
+        assertThat(generic.get("organisation").get(0).get("taxCode").asString()).isEqualTo("5999999982");
+        assertThat(generic.get("address").asString()).isEqualTo("5 Hùng Vương, Pleiku");
+        JsonNode birth = AnswerTrees.prefill(DemoForms.birthRegistration(), null, company);
+        assertThat(birth.get("declarant").get(0).get("fullName").asString()).isEqualTo("Lê Thị Hoa");
+        assertThat(birth.get("declarant").get(0).has("dateOfBirth")).isFalse();
     }
 
     @Test

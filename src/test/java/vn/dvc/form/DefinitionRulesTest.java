@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.dvc.form.FieldType.CHECKBOX;
 import static vn.dvc.form.FieldType.DATE;
 import static vn.dvc.form.FieldType.GROUP;
+import static vn.dvc.form.FieldType.INTEGER;
 import static vn.dvc.form.FieldType.NUMBER;
+import static vn.dvc.form.FieldType.PERSON_NAME;
 import static vn.dvc.form.FieldType.PHONE;
 import static vn.dvc.form.FieldType.RADIO;
 import static vn.dvc.form.FieldType.SELECT;
@@ -173,7 +175,7 @@ class DefinitionRulesTest {
     void normalisesTextsToNfcAndBlanksToNothing() {
         String decomposed = java.text.Normalizer.normalize(" Họ và tên ", java.text.Normalizer.Form.NFD);
         FormField field = new FormField(" fullName ", decomposed, " ", TEXT, true, "", " ", null, null, null, null,
-                null, null, null, null, null, " ", "  ");
+                null, null, null, null, null, null, " ", "  ");
         FormField clean = DefinitionRules.normalise(FormDefinition.of(field)).fields().get(0);
         assertThat(clean.name()).isEqualTo("fullName");
         assertThat(clean.label()).isEqualTo("Họ và tên");
@@ -182,5 +184,60 @@ class DefinitionRulesTest {
         assertThat(clean.patternMessage()).isNull();
         assertThat(clean.prefill()).isNull();
         assertThat(clean.help()).isNull();
+    }
+
+    @Test
+    void refusesAWholeNumberRangeWhoseMinimumIsAboveItsMaximumOrNotWhole() {
+        FormDefinition form = FormDefinition.of(
+                FormField.builder("copies", INTEGER, "Số bản sao").range(BigDecimal.ZERO, BigDecimal.valueOf(20))
+                        .build(),
+                FormField.builder("below", INTEGER, "Âm").range(BigDecimal.valueOf(-5), null).build(),
+                FormField.builder("a", INTEGER, "A").range(BigDecimal.TEN, BigDecimal.ONE).build(),
+                FormField.builder("b", INTEGER, "B").range(new BigDecimal("0.5"), BigDecimal.TEN).build(),
+                FormField.builder("c", INTEGER, "C").range(null, new BigDecimal("1e19")).build(),
+                FormField.builder("d", INTEGER, "D").range(new BigDecimal("2.00"), new BigDecimal("3.0")).build(),
+                FormField.builder("e", NUMBER, "E").range(BigDecimal.TEN, BigDecimal.ONE).build(),
+                FormField.builder("f", PERSON_NAME, "F").range(BigDecimal.ONE, null).build());
+        assertThat(keys(form)).containsExactly("a min form.def.range", "b min form.def.range-integer",
+                "c min form.def.range-integer", "e min form.def.range", "f min form.def.range-type");
+    }
+
+    @Test
+    void aMinimumAgeBelongsToADateAndIsPlausible() {
+        FormDefinition form = FormDefinition.of(
+                FormField.builder("mother", DATE, "Ngày sinh mẹ").minAge(14).build(),
+                FormField.builder("a", DATE, "A").minAge(-1).build(),
+                FormField.builder("b", DATE, "B").minAge(121).build(),
+                FormField.builder("c", TEXT, "C").minAge(18).build());
+        assertThat(keys(form)).containsExactly("a minAge form.def.min-age", "b minAge form.def.min-age",
+                "c minAge form.def.min-age-type");
+    }
+
+    @Test
+    void aPersonNameTakesNamePrefillsButHasNoPatternOrLengths() {
+        FormDefinition form = FormDefinition.of(
+                FormField.builder("a", PERSON_NAME, "A").prefill("applicant.fullName").build(),
+                FormField.builder("b", PERSON_NAME, "B").prefill("applicant.representative").build(),
+                FormField.builder("c", PERSON_NAME, "C").prefill("applicant.phone").build(),
+                FormField.builder("d", PERSON_NAME, "D").pattern("[A-Z]+", null).length(2, 50).build(),
+                FormField.builder("e", TEXT, "E").prefill("applicant.organisationName").build());
+        assertThat(keys(form)).containsExactly("c prefill form.def.prefill-type", "d maxLength form.def.lengths-type",
+                "d pattern form.def.pattern-type");
+    }
+
+    @Test
+    void theDemoFormsUseNamesWholeNumbersAndAgeLimits() {
+        FormDefinition birth = DemoForms.birthRegistration();
+        assertThat(birth.field("child.fullName").orElseThrow().type()).isEqualTo(PERSON_NAME);
+        assertThat(birth.field("mother.fullName").orElseThrow().type()).isEqualTo(PERSON_NAME);
+        assertThat(birth.field("declarant.fullName").orElseThrow().type()).isEqualTo(PERSON_NAME);
+        assertThat(birth.field("mother.dateOfBirth").orElseThrow().minAge()).isEqualTo(DemoForms.ADULT_ROLE_AGE);
+        assertThat(birth.field("declarant.dateOfBirth").orElseThrow().minAge()).isEqualTo(DemoForms.ADULT_ROLE_AGE);
+        assertThat(birth.field("child.dateOfBirth").orElseThrow().minAge()).isNull();
+        assertThat(birth.field("copies").orElseThrow().type()).isEqualTo(INTEGER);
+        FormDefinition marriage = DemoForms.marriageRegistration();
+        assertThat(marriage.field("bride.dateOfBirth").orElseThrow().minAge()).isEqualTo(18);
+        assertThat(marriage.field("groom.dateOfBirth").orElseThrow().minAge()).isEqualTo(20);
+        assertThat(marriage.field("groom.previousMarriages.spouseName").orElseThrow().type()).isEqualTo(PERSON_NAME);
     }
 }

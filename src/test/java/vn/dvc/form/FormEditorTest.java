@@ -115,12 +115,13 @@ class FormEditorTest {
         assertThat(second.changeNote()).contains("Thêm số thửa");
         FormDefinition published = forms.definitionFor(second.versionId());
         assertThat(published.fields()).extracting(FormField::name)
-                .containsExactly("requestSummary", "contactName", "citizenId", "phone", "email", "address", "plotNumber");
+                .containsExactly("requestSummary", "contactName", "citizenId", "phone", "email", "address",
+                        "organisation", "plotNumber");
         assertThat(published.field("plotNumber").orElseThrow().required()).isTrue();
         assertThat(hasDraft(code)).isFalse();
 
         // A second edit: the label of the new field; version 2 keeps the form it was published with.
-        mvc.perform(post("/admin/procedures/" + code + "/form/fields/6").param("revision", "0")
+        mvc.perform(post("/admin/procedures/" + code + "/form/fields/7").param("revision", "0")
                         .param("name", "plotNumber").param("type", "TEXT").param("label", "Số hiệu thửa đất")
                         .with(as(users, "quantri.stp")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
@@ -207,6 +208,69 @@ class FormEditorTest {
     }
 
     @Test
+    void anAdministratorAddsAWholeNumberWithBoundsAndABirthDateWithAMinimumAgeWithoutCode() throws Exception {
+        String code = newProcedure();
+        mvc.perform(addField(code, 0, "plots", "INTEGER", "Số thửa đất").param("min", "5").param("max", "1")
+                        .with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("Giá trị nhỏ nhất không được lớn hơn giá trị lớn nhất."),
+                        containsString("href=\"#field-min\""), containsString("aria-invalid=\"true\""))));
+        mvc.perform(addField(code, 0, "plots", "INTEGER", "Số thửa đất").param("min", "1,5")
+                        .with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("trường số nguyên phải là số nguyên")));
+        mvc.perform(addField(code, 0, "ownerBorn", "DATE", "Ngày sinh chủ hộ").param("minAge", "mười tám")
+                        .with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Vui lòng nhập một số nguyên.")));
+        assertThat(hasDraft(code)).isFalse();
+
+        mvc.perform(addField(code, 0, "plots", "INTEGER", "Số thửa đất").param("min", "1").param("max", "10")
+                .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(addField(code, 1, "ownerBorn", "DATE", "Ngày sinh chủ hộ").param("minAge", "18")
+                .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/procedures/" + code + "/form/fields/7").with(as(users, "quantri.stp")))
+                .andExpect(content().string(allOf(containsString("data-types=\"NUMBER INTEGER\""), containsString(
+                        "id=\"field-min\" inputmode=\"decimal\" size=\"12\" name=\"min\" value=\"1\""))));
+        mvc.perform(post("/admin/procedures/" + code + "/form/preview").param("f.plots", "2,5")
+                        .param("f.ownerBorn", "01/01/2015").with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("inputmode=\"numeric\""),
+                        containsString("Số nguyên từ 1 đến 10"), containsString("không có phần thập phân"),
+                        containsString("Người này phải đủ 18 tuổi vào ngày nộp hồ sơ"))));
+
+        byte[] exported = mvc.perform(get("/admin/procedures/" + code + "/form/export").with(as(users, "quantri.stp")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(exported, StandardCharsets.UTF_8)).contains("\"type\" : \"INTEGER\"", "\"minAge\" : 18");
+        mvc.perform(post("/admin/procedures/" + code + "/form/publish").param("revision", "2")
+                .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
+        FormDefinition published = forms.definitionFor(current(code).versionId());
+        FormField plots = published.field("plots").orElseThrow();
+        assertThat(plots.type()).isEqualTo(FieldType.INTEGER);
+        assertThat(plots.min()).isEqualByComparingTo("1");
+        assertThat(plots.max()).isEqualByComparingTo("10");
+        assertThat(published.field("ownerBorn").orElseThrow().minAge()).isEqualTo(18);
+
+        // The exported file imports back as the same definition; an integer range upside down does not.
+        String other = newProcedure();
+        mvc.perform(multipart("/admin/procedures/" + other + "/form/import")
+                        .file(new MockMultipartFile("file", "f.json", "application/json", exported))
+                        .param("revision", "0").with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/procedures/" + other + "/form/publish").param("revision", "1")
+                .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(forms.definitionFor(current(other).versionId())).isEqualTo(published);
+        String upsideDown = "{\"fields\":[{\"name\":\"n\",\"label\":\"N\",\"type\":\"INTEGER\",\"min\":9,\"max\":2}]}";
+        mvc.perform(multipart("/admin/procedures/" + other + "/form/import")
+                        .file(new MockMultipartFile("file", "f.json", "application/json",
+                                upsideDown.getBytes(StandardCharsets.UTF_8)))
+                        .param("revision", "0").with(as(users, "quantri.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Giá trị nhỏ nhất không được lớn hơn giá trị lớn nhất.")));
+    }
+
+    @Test
     void deletingAFieldAConditionReadsIsRefused() throws Exception {
         String code = newProcedure();
         mvc.perform(addField(code, 0, "hasLawyer", "CHECKBOX", "Có luật sư").with(as(users, "quantri.stp"))
@@ -214,7 +278,7 @@ class FormEditorTest {
         mvc.perform(addField(code, 1, "lawyerName", "TEXT", "Tên luật sư").param("conditionField", "hasLawyer")
                 .param("conditionValues", "true").with(as(users, "quantri.stp")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/admin/procedures/" + code + "/form/fields/6/delete").param("revision", "2")
+        mvc.perform(post("/admin/procedures/" + code + "/form/fields/7/delete").param("revision", "2")
                         .with(as(users, "quantri.stp")).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Tên luật sư (lawyerName)")));
@@ -253,7 +317,7 @@ class FormEditorTest {
                 .query(String.class).optional().map(text -> tools.jackson.databind.json.JsonMapper.builder().build()
                         .readValue(text, FormDefinition.class)).orElseThrow();
         assertThat(draft.fields()).extracting(FormField::name)
-                .containsExactly("contactName", "requestSummary", "citizenId", "phone", "email");
+                .containsExactly("contactName", "requestSummary", "citizenId", "phone", "email", "organisation");
         mvc.perform(post("/admin/procedures/" + code + "/form/discard").param("revision", "2")
                 .with(as(users, "quantri.stp")).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(hasDraft(code)).isFalse();

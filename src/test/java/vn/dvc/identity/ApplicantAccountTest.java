@@ -63,10 +63,15 @@ class ApplicantAccountTest {
         assertThat(company.kind()).isEqualTo(ApplicantKind.ORGANISATION);
         assertThat(vn.dvc.shared.TaxCode.isValid(company.taxCode())).isTrue();
         assertThat(company.emailVerified()).isTrue();
+        // The person fields are the representative's, never the organisation's name.
         assertThat(company.prefillData()).containsEntry("applicant.taxCode", "5999999982")
                 .containsEntry("applicant.representative", "Lê Thị Hoa")
+                .containsEntry("applicant.fullName", "Lê Thị Hoa")
+                .containsEntry("applicant.citizenId", company.representativeCitizenId())
                 .containsEntry("applicant.organisationName", company.organisationName())
-                .doesNotContainKeys("applicant.citizenId", "applicant.dateOfBirth");
+                .containsEntry("applicant.address", company.address())
+                .doesNotContainKeys("applicant.dateOfBirth", "applicant.sex");
+        assertThat(company.prefillData().get("applicant.fullName")).isNotEqualTo(company.organisationName());
     }
 
     @Test

@@ -107,7 +107,11 @@ class ApplicantRegistrationTest {
         String tooYoung = LocalDate.now().minusYears(10).toString();
         return Stream.of(
                 Arguments.of("fullName", "", "Trường này là bắt buộc."),
-                Arguments.of("fullName", "Nguyễn <b>An</b>", "Họ và tên chỉ gồm chữ cái và khoảng trắng."),
+                Arguments.of("fullName", "Nguyễn <b>An</b>", "Họ và tên chỉ gồm chữ cái (có dấu), dấu cách"),
+                Arguments.of("fullName", "Nguyễn Văn An 😀", "không có chữ số, biểu tượng hay ký hiệu khác"),
+                Arguments.of("fullName", "Nguyễn Văn 2", "không có chữ số, biểu tượng hay ký hiệu khác"),
+                Arguments.of("fullName", " A ", "Họ và tên phải có ít nhất 2 ký tự."),
+                Arguments.of("fullName", "Ấ".repeat(101), "Không được dài quá 100 ký tự."),
                 Arguments.of("citizenId", "06409012345", "Số CCCD phải gồm đúng 12 chữ số."),
                 Arguments.of("citizenId", "099090123456", "mã tỉnh nơi đăng ký khai sinh, từ 001 đến 096"),
                 Arguments.of("citizenId", "064190123456", "Số CCCD không khớp với giới tính đã khai"),
@@ -115,7 +119,10 @@ class ApplicantRegistrationTest {
                 Arguments.of("citizenId", "064290123456", "Số CCCD không khớp với năm sinh đã khai"),
                 Arguments.of("dateOfBirth", "2999-01-01", "Ngày sinh không thể ở tương lai."),
                 Arguments.of("dateOfBirth", tooYoung, "Người đăng ký phải đủ 14 tuổi."),
-                Arguments.of("dateOfBirth", "31/02/1990", "Ngày không hợp lệ"),
+                Arguments.of("dateOfBirth", "31/02/1990", "Ngày này không có trong lịch"),
+                Arguments.of("dateOfBirth", "1990-02-30", "Ngày này không có trong lịch"),
+                Arguments.of("dateOfBirth", "12/05/1800", "Năm sinh không hợp lý: ngày sinh phải từ năm 1900 trở đi."),
+                Arguments.of("dateOfBirth", "hôm qua", "Ngày không hợp lệ"),
                 Arguments.of("sex", null, "Trường này là bắt buộc."),
                 Arguments.of("phone", "0112345678", "Số điện thoại di động gồm số 0 và 9 chữ số"),
                 Arguments.of("email", "khong-phai-email", "Địa chỉ email không hợp lệ"),
@@ -142,6 +149,22 @@ class ApplicantRegistrationTest {
         assertThat(count("select count(*) from account where username = ?", form.get("citizenId"))).isZero();
         assertThat(count("select count(*) from applicant where email = ?", form.get("email"))).isZero();
         assertThat(count("select count(*) from mail_outbox where recipient = ?", form.get("email"))).isZero();
+    }
+
+    @Test
+    void aNameTypedDecomposedIsStoredComposedWithSpacesCollapsed() throws Exception {
+        Map<String, String> form = citizen();
+        form.put("fullName", java.text.Normalizer.normalize("  Rơ Mah   Thử  Nghiệm ", java.text.Normalizer.Form.NFD));
+        mvc.perform(register("/register", form)).andExpect(redirectedUrl("/register/done"));
+        ApplicantProfile profile = applicants.profile(accountOf(form.get("email"))).orElseThrow();
+        assertThat(profile.fullName()).isEqualTo("Rơ Mah Thử Nghiệm");
+        assertThat(jdbc.sql("select full_name from account where username = ?").param(form.get("citizenId"))
+                .query(String.class).single()).isEqualTo("Rơ Mah Thử Nghiệm");
+
+        Map<String, String> organisation = ApplicantForms.organisation();
+        organisation.put("representativeName", "Siu H'Lan 007");
+        mvc.perform(register("/register/organisation", organisation)).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"representativeName-error\"")));
     }
 
     @Test

@@ -10,6 +10,8 @@ import static vn.dvc.identity.ApplicantForms.from;
 import static vn.dvc.identity.ApplicantForms.tokenMailedTo;
 import static vn.dvc.identity.ApplicantForms.uniqueClient;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ class CounterApplicantsTest {
     @Autowired CounterApplicants counter;
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
     /** A valid citizen identity number of a woman born in 1990 (province 064). */
     private static String citizenId() {
@@ -80,5 +83,60 @@ class CounterApplicantsTest {
                         .containsExactly("applicantEmail:identity.counter.email-taken"));
         assertThat(jdbc.sql("select count(*) from account where username = ?").param(other).query(Long.class).single())
                 .isZero();
+    }
+
+    private static CounterApplicant born(String id, String name, String dateOfBirth) {
+        return new CounterApplicant(name, id, dateOfBirth, "FEMALE", "0912000111", null, "3 Phạm Văn Đồng, Pleiku");
+    }
+
+    private static java.util.List<String> problems(Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInputException e) {
+            return e.fieldProblems().stream().map(p -> p.field() + ":" + p.messageKey()).toList();
+        }
+        return java.util.List.of();
+    }
+
+    @Test
+    void aKnownCitizensDateOfBirthWhenTypedMustBeRealPlausibleAndTheirs() {
+        String id = citizenId();
+        long account = counter.findOrCreate(person(id, "Trần Thị Ngày", null), "tiepnhan.stp").accountId();
+        assertThat(problems(() -> counter.findOrCreate(born(id, "Trần Thị Ngày", "01/01/1800"), "tiepnhan.stp")))
+                .containsExactly("applicantDateOfBirth:identity.validation.birth-implausible");
+        assertThat(problems(() -> counter.findOrCreate(born(id, "Trần Thị Ngày", "31/02/1990"), "tiepnhan.stp")))
+                .containsExactly("applicantDateOfBirth:identity.validation.date-nonexistent");
+        String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+        assertThat(problems(() -> counter.findOrCreate(born(id, "Trần Thị Ngày", tomorrow), "tiepnhan.stp")))
+                .containsExactly("applicantDateOfBirth:identity.validation.birth-future");
+        assertThat(problems(() -> counter.findOrCreate(born(id, "Trần Thị Ngày", "06/06/1990"), "tiepnhan.stp")))
+                .containsExactly("applicantDateOfBirth:identity.counter.birth-mismatch");
+        assertThat(problems(() -> counter.findOrCreate(born(id, "Lê Văn Khác", "01/01/1800"), "tiepnhan.stp")))
+                .containsExactly("applicantFullName:identity.counter.name-mismatch",
+                        "applicantDateOfBirth:identity.validation.birth-implausible");
+        // The card's date, or none at all, finds the account.
+        assertThat(counter.findOrCreate(born(id, "Trần Thị Ngày", "1990-06-05"), "tiepnhan.stp").accountId())
+                .isEqualTo(account);
+        assertThat(counter.findOrCreate(born(id, "TRAN THI NGAY", " "), "tiepnhan.stp").accountId()).isEqualTo(account);
+    }
+
+    @Test
+    void aNewCitizenAtTheCounterHasAPersonsNameAndTheAgeToHoldAnAccount() {
+        String id = citizenId();
+        assertThat(problems(() -> counter.findOrCreate(person(id, "Nguyễn Thị 3", null), "tiepnhan.stp")))
+                .containsExactly("applicantFullName:identity.validation.name");
+        assertThat(problems(() -> counter.findOrCreate(person(id, "Nguyễn Thị 😀", null), "tiepnhan.stp")))
+                .containsExactly("applicantFullName:identity.validation.name");
+        // Born in 2015 (century digit 3 for a woman born in the 2000s), so under 14 until 2029.
+        String young = "064315" + id.substring(6);
+        String birthday = LocalDate.now(clock).minusYears(10).toString();
+        assertThat(problems(() -> counter.findOrCreate(born(young, "Nguyễn Thị Nhỏ", birthday), "tiepnhan.stp")))
+                .contains("applicantDateOfBirth:identity.validation.too-young");
+        assertThat(jdbc.sql("select count(*) from account where username in (?, ?)").params(id, young)
+                .query(Long.class).single()).isZero();
+        String decomposed = java.text.Normalizer.normalize("Nguyễn   Thị Ánh", java.text.Normalizer.Form.NFD);
+        long made = counter.findOrCreate(person(id, decomposed, null), "tiepnhan.stp").accountId();
+        assertThat(jdbc.sql("select full_name from applicant where account_id = ?").param(made).query(String.class)
+                .single()).isEqualTo("Nguyễn Thị Ánh");
     }
 }

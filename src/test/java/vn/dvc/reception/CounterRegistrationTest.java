@@ -72,12 +72,17 @@ class CounterRegistrationTest {
 
     private MockMultipartHttpServletRequestBuilder registration(Procedure p, String citizenId, String channel,
             String name) throws IOException {
+        return registration(p, citizenId, channel, name, "12/03/1985");
+    }
+
+    private MockMultipartHttpServletRequestBuilder registration(Procedure p, String citizenId, String channel,
+            String name, String dateOfBirth) throws IOException {
         return multipart("/api/v1/reception/dossiers")
                 .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
                 .file(new MockMultipartFile("component.2", "cccd.pdf", "application/pdf", pdf()))
                 .param("procedureCode", p.code()).param("channel", channel).param("form", ReceptionFixtures.FORM)
                 .param("applicantFullName", name).param("applicantCitizenId", citizenId)
-                .param("applicantDateOfBirth", "12/03/1985").param("applicantSex", "MALE")
+                .param("applicantDateOfBirth", dateOfBirth).param("applicantSex", "MALE")
                 .param("applicantPhone", "0905123456").param("applicantAddress", "12 Lê Lợi, Pleiku");
     }
 
@@ -175,6 +180,28 @@ class CounterRegistrationTest {
         mvc.perform(get("/api/v1/queue/" + code).with(DemoAccounts.as(users, "tiepnhan.stp")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.channel").value("DIRECT"));
+    }
+
+    @Test
+    void anExistingCitizensImplausibleDateOfBirthOrANameWithSymbolsIsRefusedWithVietnameseMessages()
+            throws Exception {
+        Procedure p = procedure();
+        long dossiersBefore = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        // congdan: Nguyễn Văn An, 064085000001, born 12/03/1985.
+        for (String[] bad : new String[][] {{"01/01/1800", "Năm sinh không hợp lý"},
+                {"31/02/1985", "Ngày này không có trong lịch"}, {"12/03/2999", "Ngày sinh không thể ở tương lai."},
+                {"13/03/1985", "Ngày sinh khác với ngày sinh của tài khoản"}}) {
+            mvc.perform(registration(p, "064085000001", "DIRECT", "Nguyễn Văn An", bad[0])
+                            .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.allOf(Matchers.containsString("applicantDateOfBirth"),
+                            Matchers.containsString(bad[1]))));
+        }
+        mvc.perform(registration(p, citizenId(), "DIRECT", "Lê Văn Quầy 😀")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("không có chữ số, biểu tượng hay ký hiệu khác")));
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiersBefore);
     }
 
     @Test
