@@ -278,6 +278,12 @@ class DossierSubmissionTest {
         assertThat(withdrawn.status()).isEqualTo(DossierStatus.WITHDRAWN);
         assertThatThrownBy(() -> transitions.withdraw(d.code(), applicant, "test", null))
                 .isInstanceOf(vn.dvc.shared.ConflictException.class);
+        long tooLong = fixtures.applicant("dai-" + UUID.randomUUID().toString().substring(0, 8));
+        Dossier open = submission.submit(submissionOf(tooLong, procedure, null)).dossier();
+        assertThatThrownBy(() -> transitions.withdraw(open.code(), tooLong, "test",
+                "x".repeat(DossierTransitions.WITHDRAW_REASON_MAX + 1)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(dossiers.findByCode(open.code()).orElseThrow().status()).isEqualTo(DossierStatus.NEWLY_SUBMITTED);
         long other = fixtures.applicant("khac-" + UUID.randomUUID().toString().substring(0, 8));
         assertThatThrownBy(() -> transitions.withdraw(d.code(), other, "test", null))
                 .isInstanceOf(vn.dvc.shared.NotFoundException.class);
