@@ -131,7 +131,7 @@ public class DossierSubmission {
      */
     public Submitted submit(Submission submission, List<Upload> uploads) {
         String key = normaliseKey(submission.idempotencyKey());
-        Optional<Earlier> earlier = findByKey(submission.applicantId(), key);
+        Optional<Earlier> earlier = earlier(submission.applicantId(), key);
         if (earlier.isPresent()) {
             return repeated(earlier.get(), submission, uploads, Channel.ONLINE);
         }
@@ -141,7 +141,7 @@ public class DossierSubmission {
         } catch (DuplicateKeyException raced) {
             // The same key was submitted concurrently and the other one committed first: this one rolled back
             // (its files with it) and is answered like any later repeat.
-            Earlier winner = findByKey(submission.applicantId(), key).orElseThrow(() -> raced);
+            Earlier winner = earlier(submission.applicantId(), key).orElseThrow(() -> raced);
             return repeated(winner, submission, uploads, Channel.ONLINE);
         }
     }
@@ -161,7 +161,7 @@ public class DossierSubmission {
                 counter.agencyCode(), counter.caseIndex(), counter.formJson(), List.of(), null, key);
         // Two registrations of one person wait for each other (CounterApplicants locks the person first), so
         // a concurrent repeat finds the first dossier here rather than failing on the unique key.
-        Optional<Earlier> earlier = findByKey(counter.applicantId(), key);
+        Optional<Earlier> earlier = earlier(counter.applicantId(), key);
         if (earlier.isPresent()) {
             return repeated(earlier.get(), submission, uploads, counter.channel());
         }
@@ -170,12 +170,14 @@ public class DossierSubmission {
 
     /**
      * A repeated key: the first dossier if this is the same request (or if the dossier predates fingerprints,
-     * when nothing tells otherwise), else the key was reused for another request and nothing is made.
+     * when nothing tells otherwise), else the key was reused for another request and nothing is made. A draft's
+     * key is the server's, not a client's: the draft became that dossier and is gone (a second click that reads
+     * it while the first one commits may see it without its documents), so the dossier is the answer.
      */
     private Submitted repeated(Earlier earlier, Submission submission, List<Upload> uploads, Channel channel) {
-        if (earlier.fingerprint() != null
+        if (submission.fromDraft() == null && earlier.fingerprint() != null
                 && !earlier.fingerprint().equals(fingerprint(submission, channel, requestFiles(submission, uploads)))) {
-            throw new IdempotencyKeyReusedException(earlier.dossier());
+            throw new IdempotencyKeyReusedException();
         }
         return new Submitted(earlier.dossier(), true);
     }
@@ -404,21 +406,24 @@ public class DossierSubmission {
 
     /** The dossier this applicant submitted from the draft, if any (the draft is deleted then). */
     public Optional<Dossier> submittedFromDraft(long applicantId, UUID draftId) {
-        return findByKey(applicantId, DossierDrafts.IDEMPOTENCY_KEY_PREFIX + draftId).map(Earlier::dossier);
+        return findByKey(applicantId, DossierDrafts.IDEMPOTENCY_KEY_PREFIX + draftId);
     }
 
     /** A dossier made earlier with a key, and the fingerprint of its request (null before V25). */
     private record Earlier(Dossier dossier, String fingerprint) {
     }
 
-    private Optional<Earlier> findByKey(long applicantId, String key) {
+    private Optional<Earlier> earlier(long applicantId, String key) {
+        return findByKey(applicantId, key).map(d -> new Earlier(d, jdbc.sql(
+                "select request_fingerprint from dossier where id = ?").param(d.id())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null)));
+    }
+
+    private Optional<Dossier> findByKey(long applicantId, String key) {
         if (key == null) {
             return Optional.empty();
         }
         return jdbc.sql(Dossiers.COLUMNS + " where d.applicant_id = ? and d.idempotency_key = ?")
-                .params(applicantId, key).query(Dossiers::map).optional()
-                .map(d -> new Earlier(d, jdbc.sql("select request_fingerprint from dossier where id = ?")
-                        .param(d.id()).query((rs, n) -> Optional.ofNullable(rs.getString(1))).single()
-                        .orElse(null)));
+                .params(applicantId, key).query(Dossiers::map).optional();
     }
 }

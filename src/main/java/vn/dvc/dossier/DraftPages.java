@@ -243,10 +243,6 @@ class DraftPages {
             Dossier dossier = submission.submit(drafts.submission(draft, applicant.getUsername())).dossier();
             redirect.addFlashAttribute("done", "dossier.submitted");
             return "redirect:/dossiers/" + dossier.code();
-        } catch (IdempotencyKeyReusedException e) {
-            // The draft became a dossier while this click read it (another tab saved in between): the dossier
-            // made from the draft is what there is to see, the draft is gone.
-            return "redirect:/dossiers/" + e.earlier().code();
         } catch (InvalidInputException e) {
             List<String> errors = e.fieldProblems().isEmpty() ? List.of(text(e.messageKey(), e.args(), locale))
                     : e.fieldProblems().stream().map(f -> text(f.messageKey(), f.args().toArray(), locale)).toList();
