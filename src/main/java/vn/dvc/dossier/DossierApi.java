@@ -67,6 +67,17 @@ class DossierApi {
             List<TimelineView> timeline, List<SupplementView> supplements, Set<Action> allowedActions) {
     }
 
+    /** What the Idempotency-Key header means (IETF draft "The Idempotency-Key HTTP Header Field"). */
+    static final String IDEMPOTENCY_KEY = "Header Idempotency-Key (không bắt buộc, tối đa 100 ký tự, riêng "
+            + "cho từng người nộp): gửi lại đúng yêu cầu với cùng khoá (ví dụ khi mất câu trả lời) không tạo hồ sơ thứ "
+            + "hai mà trả 200 với hồ sơ đã tạo, kể cả khi hai yêu cầu đến cùng lúc. Yêu cầu được coi là giống nhau "
+            + "khi cùng thủ tục, cơ quan tiếp nhận, kênh, trường hợp, người được đại diện, cùng nội dung tờ khai "
+            + "(không kể khoảng trắng và thứ tự các khoá JSON) và cùng tệp đính kèm theo từng thành phần (so nội dung "
+            + "tệp bằng SHA-256, không so tên tệp). Dùng lại khoá cho một yêu cầu khác bị từ chối với 422 "
+            + "(code idempotency-key-reused) và không tạo gì.";
+    static final String KEY_REUSED = "Idempotency-Key đã dùng cho một yêu cầu khác (code idempotency-key-reused); "
+            + "không tạo hồ sơ nào";
+
     private final DossierSubmission submission;
     private final Dossiers dossiers;
     private final CurrentUser currentUser;
@@ -85,14 +96,14 @@ class DossierApi {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Nộp hồ sơ", description = "multipart: procedureCode, agencyCode (khi có nhiều nơi tiếp nhận), "
             + "caseIndex (trường hợp, từ 0), form (JSON), tệp đính kèm ở các phần tên component.<số thứ tự thành phần, "
-            + "từ 1>; người nộp thay ghi representedName, representedId, authorisation. Header Idempotency-Key: gửi lại "
-            + "cùng khoá không tạo hồ sơ thứ hai (trả 200 với hồ sơ đã tạo).")
+            + "từ 1>; người nộp thay ghi representedName, representedId, authorisation. " + IDEMPOTENCY_KEY)
     @ApiResponse(responseCode = "201", description = "hồ sơ mới (header Location: địa chỉ của hồ sơ)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmittedAnswer.class)))
     @ApiResponse(responseCode = "200", description = "gửi lại cùng Idempotency-Key: hồ sơ đã tạo trước đó",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmittedAnswer.class)))
     @ApiResponse(responseCode = "400", description = "dữ liệu không hợp lệ (errors: từng trường)",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = KEY_REUSED, content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<SubmittedAnswer> submit(@RequestParam String procedureCode,
             @RequestParam(required = false) String agencyCode,
             @RequestParam(required = false, defaultValue = "0") int caseIndex,
@@ -100,7 +111,8 @@ class DossierApi {
             @RequestParam(required = false) String representedName,
             @RequestParam(required = false) String representedId,
             @RequestParam(required = false) String authorisation,
-            @Parameter(description = "khoá chống nộp trùng") @RequestHeader(name = "Idempotency-Key", required = false)
+            @Parameter(description = "khoá chống nộp trùng, tối đa 100 ký tự, riêng cho mỗi hồ sơ mới (ví dụ một UUID)")
+            @RequestHeader(name = "Idempotency-Key", required = false)
             String idempotencyKey, MultipartHttpServletRequest request) {
         AccountPrincipal applicant = applicant();
         Representation representation = representedName == null && representedId == null && authorisation == null

@@ -36,15 +36,19 @@ class DossierFiles {
     }
 
     java.util.UUID store(String field, String fileName, java.io.InputStream content, UploadRules rules) {
-        return documents.store(field, fileName, content, rules).id();
+        return storeDocument(field, fileName, content, rules).id();
     }
 
-    boolean exists(UUID id) {
+    StoredDocument storeDocument(String field, String fileName, java.io.InputStream content, UploadRules rules) {
+        return documents.store(field, fileName, content, rules);
+    }
+
+    /** The SHA-256 of a stored document's content, or empty when no document has this id. */
+    java.util.Optional<String> sha256(UUID id) {
         try {
-            documents.describe(id);
-            return true;
+            return java.util.Optional.of(documents.describe(id).sha256());
         } catch (NotFoundException e) {
-            return false;
+            return java.util.Optional.empty();
         }
     }
 

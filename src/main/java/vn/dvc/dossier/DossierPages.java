@@ -94,18 +94,55 @@ class DossierPages {
         return "dossier/detail";
     }
 
+    /**
+     * Withdrawing cannot be undone, so the dossier page's button leads here first: what withdrawing means, an
+     * optional reason and the button that confirms (a plain form, no script needed).
+     */
+    @GetMapping("/dossiers/{code}/withdraw")
+    String withdrawPage(@PathVariable String code, Model model, RedirectAttributes redirect) {
+        AccountPrincipal applicant = applicant();
+        Dossier d = dossiers.findOwned(code, applicant.id())
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+        if (!DossierLifecycle.allows(d.status(), Action.WITHDRAW)) {
+            redirect.addFlashAttribute("problem", "dossier.action.not-allowed.withdraw");
+            redirect.addFlashAttribute("problemArgs", new Object[] {d.code()});
+            return "redirect:/dossiers/" + d.code();
+        }
+        model.addAttribute("d", row(d));
+        model.addAttribute("reason", "");
+        model.addAttribute("reasonMax", DossierTransitions.WITHDRAW_REASON_MAX);
+        return "dossier/withdraw";
+    }
+
+    /**
+     * Withdraws once the applicant confirmed on the page above ({@code confirmed=true}); a post without it (an
+     * old page, a form from elsewhere) only leads to that page and changes nothing.
+     */
     @PostMapping("/dossiers/{code}/withdraw")
     String withdraw(@PathVariable String code, @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String confirmed, Model model, RedirectAttributes redirect,
+            HttpServletResponse response, Locale locale) {
         AccountPrincipal applicant = applicant();
+        Dossier d = dossiers.findOwned(code, applicant.id())
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+        if (!"true".equals(confirmed)) {
+            return "redirect:/dossiers/" + d.code() + "/withdraw";
+        }
         try {
-            transitions.withdraw(code, applicant.id(), applicant.getUsername(), reason);
+            transitions.withdraw(d.code(), applicant.id(), applicant.getUsername(), reason);
             redirect.addFlashAttribute("done", "dossier.withdraw.done");
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("d", row(d));
+            model.addAttribute("reason", reason == null ? "" : reason);
+            model.addAttribute("reasonMax", DossierTransitions.WITHDRAW_REASON_MAX);
+            model.addAttribute("reasonError", e.text(messages, locale));
+            return "dossier/withdraw";
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
             redirect.addFlashAttribute("problemArgs", e.args());
         }
-        return "redirect:/dossiers/" + code;
+        return "redirect:/dossiers/" + d.code();
     }
 
     @PostMapping("/dossiers/{code}/supplements/{id}")

@@ -43,7 +43,10 @@ import vn.dvc.shared.VietnamTime;
  * components, then, in one transaction, takes the next code of the agency's day, saves the dossier
  * with status 1, its documents and the first line of its timeline, queues the acknowledgement mail and
  * publishes {@link DossierSubmitted}. A submission repeated with the same idempotency key (a double
- * click, a retry after a lost answer) answers the dossier created the first time and creates nothing.
+ * click, a retry after a lost answer) answers the dossier created the first time and creates nothing; the
+ * same key with another request (other procedure, agency, case, answers or files) is refused with
+ * {@link IdempotencyKeyReusedException}: the dossier keeps a fingerprint of the request that made it
+ * ({@link RequestFingerprint}, ADR 0024).
  */
 @Service
 public class DossierSubmission {
@@ -129,16 +132,18 @@ public class DossierSubmission {
      */
     public Submitted submit(Submission submission, List<Upload> uploads) {
         String key = normaliseKey(submission.idempotencyKey());
-        Optional<Dossier> earlier = findByKey(submission.applicantId(), key);
+        Optional<Earlier> earlier = earlier(submission.applicantId(), key);
         if (earlier.isPresent()) {
-            return new Submitted(earlier.get(), true);
+            return repeated(earlier.get(), submission, uploads, Channel.ONLINE);
         }
         try {
             return new Submitted(transaction.execute(status -> create(submission, key, uploads, Channel.ONLINE)),
                     false);
         } catch (DuplicateKeyException raced) {
-            // The same key was submitted concurrently and the other one committed first.
-            return findByKey(submission.applicantId(), key).map(d -> new Submitted(d, true)).orElseThrow(() -> raced);
+            // The same key was submitted concurrently and the other one committed first: this one rolled back
+            // (its files with it) and is answered like any later repeat.
+            Earlier winner = earlier(submission.applicantId(), key).orElseThrow(() -> raced);
+            return repeated(winner, submission, uploads, Channel.ONLINE);
         }
     }
 
@@ -153,13 +158,53 @@ public class DossierSubmission {
             throw new InvalidInputException(List.of(new FieldProblem("channel", "dossier.counter.channel")));
         }
         String key = normaliseKey(counter.idempotencyKey());
-        Optional<Dossier> earlier = findByKey(counter.applicantId(), key);
-        if (earlier.isPresent()) {
-            return new Submitted(earlier.get(), true);
-        }
         Submission submission = new Submission(counter.applicantId(), counter.officer(), counter.procedureCode(),
                 counter.agencyCode(), counter.caseIndex(), counter.formJson(), List.of(), null, key);
+        // Two registrations of one person wait for each other (CounterApplicants locks the person first), so
+        // a concurrent repeat finds the first dossier here rather than failing on the unique key.
+        Optional<Earlier> earlier = earlier(counter.applicantId(), key);
+        if (earlier.isPresent()) {
+            return repeated(earlier.get(), submission, uploads, counter.channel());
+        }
         return new Submitted(create(submission, key, uploads, counter.channel()), false);
+    }
+
+    /**
+     * A repeated key: the first dossier if this is the same request (or if the dossier predates fingerprints,
+     * when nothing tells otherwise), else the key was reused for another request and nothing is made. A draft's
+     * key is the server's, not a client's: the draft became that dossier and is gone (a second click that reads
+     * it while the first one commits may see it without its documents), so the dossier is the answer.
+     */
+    private Submitted repeated(Earlier earlier, Submission submission, List<Upload> uploads, Channel channel) {
+        if (submission.fromDraft() == null && earlier.fingerprint() != null
+                && !earlier.fingerprint().equals(fingerprint(submission, channel, requestFiles(submission, uploads)))) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return new Submitted(earlier.dossier(), true);
+    }
+
+    /** The files of a request before they are stored: documents already stored, then the uploads' bytes. */
+    private List<RequestFingerprint.File> requestFiles(Submission submission, List<Upload> uploads) {
+        List<RequestFingerprint.File> files = new ArrayList<>();
+        if (submission.attachments() != null) {
+            for (Attachment attachment : submission.attachments()) {
+                files.add(new RequestFingerprint.File(attachment.componentIndex(),
+                        documents.sha256(attachment.documentId()).orElse("unknown " + attachment.documentId())));
+            }
+        }
+        for (Upload upload : uploads) {
+            try (InputStream in = upload.content().getInputStream()) {
+                files.add(new RequestFingerprint.File(upload.componentIndex(), RequestFingerprint.sha256(in)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    private static String fingerprint(Submission submission, Channel channel, List<RequestFingerprint.File> files) {
+        return RequestFingerprint.of(submission.procedureCode(), submission.agencyCode(), channel,
+                submission.caseIndex(), submission.formJson(), submission.representation(), files);
     }
 
     private Dossier create(Submission submission, String key, List<Upload> uploads, Channel channel) {
@@ -200,10 +245,11 @@ public class DossierSubmission {
         }
         List<Attachment> attachments = new ArrayList<>(
                 submission.attachments() == null ? List.of() : submission.attachments());
+        // The SHA-256 of each file, for the request's fingerprint: from the document store, which computed it.
+        java.util.Map<UUID, String> sha256 = new java.util.HashMap<>();
         for (Attachment attachment : attachments) {
-            if (!documents.exists(attachment.documentId())) {
-                problems.add(new FieldProblem("files", "dossier.document.unknown"));
-            }
+            documents.sha256(attachment.documentId()).ifPresentOrElse(sha -> sha256.put(attachment.documentId(), sha),
+                    () -> problems.add(new FieldProblem("files", "dossier.document.unknown")));
         }
         int componentCount = chosen == null ? 0 : chosen.components().size();
         for (Upload upload : uploads) {
@@ -225,9 +271,13 @@ public class DossierSubmission {
         }
         attachments.removeIf(a -> a.documentId() == null);
         for (Upload upload : uploads) {
-            attachments.add(new Attachment(upload.componentIndex(), store("component." + upload.componentIndex(),
-                    upload.fileName(), upload.content(), chosen.components().get(upload.componentIndex()))));
+            var stored = store("component." + upload.componentIndex(), upload.fileName(), upload.content(),
+                    chosen.components().get(upload.componentIndex()));
+            sha256.put(stored.id(), stored.sha256());
+            attachments.add(new Attachment(upload.componentIndex(), stored.id()));
         }
+        String fingerprint = fingerprint(submission, channel, attachments.stream()
+                .map(a -> new RequestFingerprint.File(a.componentIndex(), sha256.get(a.documentId()))).toList());
 
         // Everything that does not need the code before taking it: the agency's day counter stays locked
         // from here to the commit, and the agency's other submissions wait for it (ADR 0013).
@@ -239,14 +289,15 @@ public class DossierSubmission {
         long id = jdbc.sql("""
                 insert into dossier(code, procedure_version_id, procedure_code, procedure_name, agency_code,
                                     applicant_id, on_behalf, represented_name, represented_id, authorisation_note,
-                                    channel, status, case_index, form, submitted_at, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?::jsonb, ?, ?) returning id""")
+                                    channel, status, case_index, form, submitted_at, idempotency_key,
+                                    request_fingerprint)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?::jsonb, ?, ?, ?) returning id""")
                 .params(code, procedure.versionId(), procedure.code(), procedure.name(), agencyCode,
                         submission.applicantId(), rep != null,
                         rep == null ? null : PersonName.clean(rep.representedName()),
                         rep == null ? null : rep.representedId().strip(),
                         rep == null ? null : rep.authorisation().strip(), channel.name(), submission.caseIndex(), form,
-                        Timestamp.from(now), key)
+                        Timestamp.from(now), key, fingerprint)
                 .query(Long.class).single();
         for (Attachment attachment : attachments) {
             DossierComponent component = chosen.components().get(attachment.componentIndex());
@@ -271,9 +322,10 @@ public class DossierSubmission {
         return dossier;
     }
 
-    private UUID store(String field, String fileName, InputStreamSource content, DossierComponent component) {
+    private vn.dvc.document.StoredDocument store(String field, String fileName, InputStreamSource content,
+            DossierComponent component) {
         try (InputStream in = content.getInputStream()) {
-            return documents.store(field, fileName, in, DossierFiles.rules(component));
+            return documents.storeDocument(field, fileName, in, DossierFiles.rules(component));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -364,6 +416,16 @@ public class DossierSubmission {
     /** The dossier this applicant submitted from the draft, if any (the draft is deleted then). */
     public Optional<Dossier> submittedFromDraft(long applicantId, UUID draftId) {
         return findByKey(applicantId, DossierDrafts.IDEMPOTENCY_KEY_PREFIX + draftId);
+    }
+
+    /** A dossier made earlier with a key, and the fingerprint of its request (null before V25). */
+    private record Earlier(Dossier dossier, String fingerprint) {
+    }
+
+    private Optional<Earlier> earlier(long applicantId, String key) {
+        return findByKey(applicantId, key).map(d -> new Earlier(d, jdbc.sql(
+                "select request_fingerprint from dossier where id = ?").param(d.id())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null)));
     }
 
     private Optional<Dossier> findByKey(long applicantId, String key) {

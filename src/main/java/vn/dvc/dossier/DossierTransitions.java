@@ -41,11 +41,22 @@ public class DossierTransitions {
         this.events = events;
     }
 
-    /** The applicant withdraws their dossier (status 7), while the lifecycle allows it. */
+    /** The longest reason an applicant may give for withdrawing (it goes to the timeline). */
+    public static final int WITHDRAW_REASON_MAX = 500;
+
+    /**
+     * The applicant withdraws their dossier (status 7), while the lifecycle allows it; an optional reason of
+     * at most {@link #WITHDRAW_REASON_MAX} characters goes to the timeline.
+     */
     @Transactional
     public Dossier withdraw(String code, long applicantId, String actor, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > WITHDRAW_REASON_MAX) {
+            throw new vn.dvc.shared.InvalidInputException(List.of(new vn.dvc.shared.ProblemException.FieldProblem(
+                    "reason", "dossier.withdraw.reason-too-long", WITHDRAW_REASON_MAX)));
+        }
         Dossier dossier = lockOwned(code, applicantId);
-        return change(dossier, Action.WITHDRAW, actor, "WITHDRAWN", reason);
+        return change(dossier, Action.WITHDRAW, actor, "WITHDRAWN", why);
     }
 
     /**

@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.DossierStatus;
@@ -47,7 +50,20 @@ class CounterApi {
             + "applicantFullName, applicantCitizenId, applicantDateOfBirth, applicantSex (MALE/FEMALE), "
             + "applicantPhone, applicantEmail (không bắt buộc), applicantAddress; bản chụp giấy tờ ở các phần "
             + "component.<số thứ tự thành phần, từ 1>. Người chưa có tài khoản được tạo tài khoản không mật khẩu "
-            + "(ADR 0016). Header Idempotency-Key như khi nộp trực tuyến.")
+            + "(ADR 0016). Header Idempotency-Key (không bắt buộc, tối đa 100 ký tự, riêng cho từng người nộp): gửi "
+            + "lại đúng yêu cầu với cùng khoá không tạo hồ sơ thứ hai mà trả 200 với hồ sơ đã tạo (không tiếp nhận "
+            + "lại), kể cả khi hai yêu cầu đến cùng lúc; yêu cầu giống nhau khi cùng thủ tục, kênh, trường hợp, nội "
+            + "dung tờ khai (không kể khoảng trắng và thứ tự các khoá JSON) và cùng tệp theo từng thành phần (so bằng "
+            + "SHA-256). Dùng lại khoá cho một yêu cầu khác bị từ chối với 422 (code idempotency-key-reused), không "
+            + "tạo gì.")
+    @ApiResponse(responseCode = "201", description = "hồ sơ mới (header Location: hồ sơ trong hàng đợi)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisteredAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "gửi lại cùng Idempotency-Key: hồ sơ đã tạo trước đó",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisteredAnswer.class)))
+    @ApiResponse(responseCode = "400", description = "dữ liệu không hợp lệ (errors: từng trường)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key đã dùng cho một yêu cầu khác (code "
+            + "idempotency-key-reused); không tạo hồ sơ nào", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<RegisteredAnswer> register(@RequestParam(required = false) String procedureCode,
             @RequestParam(required = false) String channel,
             @RequestParam(required = false, defaultValue = "0") int caseIndex,

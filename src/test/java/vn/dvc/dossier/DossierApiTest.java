@@ -144,13 +144,94 @@ class DossierApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.nationalStatus").value(1))
                 .andReturn().getResponse().getContentAsString(), "$.dossierCode");
-        mvc.perform(multipart("/api/v1/dossiers").file(pdf).param("procedureCode", procedure.code())
+        // The same request again: the answers' keys in another order and spaced out, the file under another name.
+        mvc.perform(multipart("/api/v1/dossiers")
+                        .file(new MockMultipartFile("component.1", "to-khai (1).pdf", "application/pdf",
+                                DossierFixtures.pdfBytes()))
+                        .param("procedureCode", " " + procedure.code() + " ").param("form", REORDERED_FORM)
                         .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.dossierCode").value(code));
         mvc.perform(get("/api/v1/dossiers/" + code).with(DemoAccounts.as(users, owner)))
                 .andExpect(jsonPath("$.documents.length()").value(1))
                 .andExpect(jsonPath("$.documents[0].componentName").value("Tờ khai"));
+        mvc.perform(get("/api/v1/dossiers/mine").with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.total").value(2)); // this one and the one made in setUp
+    }
+
+    /** {@link DossierFixtures#FORM} with its keys in another order and other whitespace: the same answers. */
+    static final String REORDERED_FORM = """
+            {
+              "address" : "12 Hùng Vương, Pleiku",
+              "phone":"0912345678",
+              "contactName" : "Trần Thị Bí Mật",   "requestSummary": "Xin cấp bản sao"
+            }
+            """;
+
+    @Test
+    void aKeyReusedWithOtherAnswersOrAnotherFileIsRefusedWith422AndCreatesNothing() throws Exception {
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 13).code());
+        byte[] pdf = DossierFixtures.pdfBytes();
+        byte[] otherPdf = java.util.Arrays.copyOf(pdf, pdf.length + 16);
+        System.arraycopy("\n% another copy\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, otherPdf,
+                pdf.length, 16);
+        String key = UUID.randomUUID().toString();
+        mvc.perform(multipart("/api/v1/dossiers").file(new MockMultipartFile("component.1", "a.pdf", "application/pdf", pdf))
+                        .param("procedureCode", procedure.code()).param("form", DossierFixtures.FORM)
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isCreated());
+        long dossiersBefore = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+
+        String otherAnswers = DossierFixtures.FORM.replace("Xin cấp bản sao", "Xin cấp hai bản sao");
+        mvc.perform(multipart("/api/v1/dossiers").file(new MockMultipartFile("component.1", "a.pdf", "application/pdf", pdf))
+                        .param("procedureCode", procedure.code()).param("form", otherAnswers)
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+                .andExpect(jsonPath("$.code").value("idempotency-key-reused"))
+                .andExpect(jsonPath("$.type").value("urn:dvc:problem:idempotency-key-reused"))
+                .andExpect(jsonPath("$.detail", startsWith("Khoá chống nộp trùng (Idempotency-Key) này đã được dùng")));
+        mvc.perform(multipart("/api/v1/dossiers")
+                        .file(new MockMultipartFile("component.1", "a.pdf", "application/pdf", otherPdf))
+                        .param("procedureCode", procedure.code()).param("form", DossierFixtures.FORM)
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("idempotency-key-reused"));
+        mvc.perform(multipart("/api/v1/dossiers") // the optional second component added
+                        .file(new MockMultipartFile("component.1", "a.pdf", "application/pdf", pdf))
+                        .file(new MockMultipartFile("component.2", "b.pdf", "application/pdf", pdf))
+                        .param("procedureCode", procedure.code()).param("form", DossierFixtures.FORM)
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiersBefore);
+        String otherSha = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(otherPdf));
+        assertThat(jdbc.sql("select count(*) from document where sha256 = ?").param(otherSha).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void aKeyBelongsToOneApplicantAndAnotherApplicantUsingItGetsTheirOwnDossier() throws Exception {
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 14).code());
+        String other = "nguoi-khac-" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.applicant(other);
+        String key = UUID.randomUUID().toString();
+        String[] codes = new String[2];
+        int i = 0;
+        for (String who : List.of(owner, other)) {
+            codes[i++] = com.jayway.jsonpath.JsonPath.read(mvc.perform(multipart("/api/v1/dossiers")
+                            .file(new MockMultipartFile("component.1", "a.pdf", "application/pdf",
+                                    DossierFixtures.pdfBytes()))
+                            .param("procedureCode", procedure.code())
+                            .param("form", who.equals(owner) ? DossierFixtures.FORM : REORDERED_FORM.replace("Bí Mật", "Khác"))
+                            .header("Idempotency-Key", key).with(DemoAccounts.as(users, who)).with(csrf()))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.dossierCode");
+        }
+        assertThat(codes[1]).isNotEqualTo(codes[0]);
+        mvc.perform(get("/api/v1/dossiers/" + codes[1]).with(DemoAccounts.as(users, other))).andExpect(status().isOk());
     }
 
     @Test

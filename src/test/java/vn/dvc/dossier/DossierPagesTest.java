@@ -1,5 +1,6 @@
 package vn.dvc.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -83,16 +84,69 @@ class DossierPagesTest {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").with(DemoAccounts.as(users, other)).with(csrf()))
                 .andExpect(status().isNotFound());
+        mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").param("confirmed", "true")
+                        .with(DemoAccounts.as(users, other)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/dossiers/" + dossier.code() + "/withdraw").with(DemoAccounts.as(users, other)))
+                .andExpect(status().isNotFound());
+        assertThat(statusOf(dossier)).isEqualTo(1);
     }
 
     @Test
-    void theOwnerWithdrawsFromThePage() throws Exception {
-        mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").param("reason", "Nộp nhầm")
+    void theOwnerWithdrawsAfterConfirmingOnAPageThatSaysWhatItMeans() throws Exception {
+        String page = "/dossiers/" + dossier.code() + "/withdraw";
+        mvc.perform(get("/dossiers/" + dossier.code()).with(DemoAccounts.as(users, owner)))
+                .andExpect(content().string(containsString("id=\"withdraw\" href=\"" + page + "\"")));
+        mvc.perform(get(page).with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("không thể hoàn tác")))
+                .andExpect(content().string(containsString("Mã hồ sơ " + dossier.code() + " vẫn được giữ")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")))
+                .andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")))
+                .andExpect(content().string(containsString("maxlength=\"500\"")));
+        assertThat(statusOf(dossier)).isEqualTo(1);
+
+        mvc.perform(post(page).param("confirmed", "true").param("reason", "  Nộp nhầm thủ tục  ")
                         .with(DemoAccounts.as(users, owner)).with(csrf()))
                 .andExpect(redirectedUrl("/dossiers/" + dossier.code()));
+        assertThat(statusOf(dossier)).isEqualTo(7);
         mvc.perform(get("/dossiers/" + dossier.code()).with(DemoAccounts.as(users, owner)))
                 .andExpect(content().string(containsString("Công dân rút hồ sơ")))
+                .andExpect(content().string(containsString("Nộp nhầm thủ tục")))
                 .andExpect(content().string(not(containsString("id=\"withdraw\""))));
+        // Withdrawn: the confirmation page is not offered again, the dossier page says why.
+        mvc.perform(get(page).with(DemoAccounts.as(users, owner)))
+                .andExpect(redirectedUrl("/dossiers/" + dossier.code()));
+    }
+
+    @Test
+    void aPostWithoutTheConfirmationOnlyLeadsToTheConfirmationPage() throws Exception {
+        mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").param("reason", "Nộp nhầm")
+                        .with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(redirectedUrl("/dossiers/" + dossier.code() + "/withdraw"));
+        mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").param("confirmed", "yes")
+                        .with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(redirectedUrl("/dossiers/" + dossier.code() + "/withdraw"));
+        assertThat(statusOf(dossier)).isEqualTo(1);
+        mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").param("confirmed", "true")
+                        .with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isForbidden()); // no CSRF token
+        assertThat(statusOf(dossier)).isEqualTo(1);
+    }
+
+    @Test
+    void aReasonOverTheLimitIsRefusedInVietnameseAndWithdrawsNothing() throws Exception {
+        String reason = "Lý do rất dài. ".repeat(40); // 600 characters
+        mvc.perform(post("/dossiers/" + dossier.code() + "/withdraw").param("confirmed", "true").param("reason", reason)
+                        .with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Lý do rút hồ sơ không được dài quá 500 ký tự")))
+                .andExpect(content().string(containsString("Lý do rất dài.")));
+        assertThat(statusOf(dossier)).isEqualTo(1);
+    }
+
+    private int statusOf(Dossier d) {
+        return jdbc.sql("select status from dossier where id = ?").param(d.id()).query(Integer.class).single();
     }
 
     @Test

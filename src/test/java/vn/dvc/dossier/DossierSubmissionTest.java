@@ -104,6 +104,65 @@ class DossierSubmissionTest {
     }
 
     @Test
+    void concurrentRequestsWithOneKeyMakeOneDossierAndOnlyTheSameRequestIsAnsweredWithIt() throws Exception {
+        long applicant = fixtures.applicant("dong-thoi-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(commune(7));
+        String key = UUID.randomUUID().toString();
+        Submission one = submissionOf(applicant, procedure, key);
+        Submission other = new Submission(applicant, "test", procedure.code(), null, 0,
+                DossierFixtures.FORM.replace("Xin cấp bản sao", "Xin cấp hai bản sao"), one.attachments(), null, key);
+        int count = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        List<Future<String>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                Submission sent = i % 2 == 0 ? one : other;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return (sent == one ? "one " : "other ") + submission.submit(sent).dossier().code();
+                    } catch (IdempotencyKeyReusedException reused) {
+                        return (sent == one ? "one " : "other ") + "refused";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                results.add(answer.get());
+            }
+            List<String> made = dossiers.mine(applicant, 0, 10).items().stream().map(Dossier::code).toList();
+            assertThat(made).hasSize(1);
+            // Whichever request came first made the dossier; the same request is answered with it, the other refused.
+            String winner = results.stream().filter(r -> !r.endsWith("refused")).findFirst().orElseThrow().split(" ")[0];
+            String loser = winner.equals("one") ? "other" : "one";
+            assertThat(results).containsOnly(winner + " " + made.get(0), loser + " refused");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDossierMadeBeforeFingerprintsAnswersAnyRepeatOfItsKey() {
+        long applicant = fixtures.applicant("truoc-" + UUID.randomUUID().toString().substring(0, 8));
+        Procedure procedure = fixtures.onlineProcedure(commune(8));
+        String key = UUID.randomUUID().toString();
+        Submitted first = submission.submit(submissionOf(applicant, procedure, key));
+        Submission changed = new Submission(applicant, "test", procedure.code(), null, 0,
+                DossierFixtures.FORM.replace("Xin cấp bản sao", "Xin cấp hai bản sao"),
+                submissionOf(applicant, procedure, key).attachments(), null, key);
+        assertThatThrownBy(() -> submission.submit(changed)).isInstanceOf(IdempotencyKeyReusedException.class);
+
+        jdbc.sql("update dossier set request_fingerprint = null where id = ?").param(first.dossier().id()).update();
+
+        Submitted again = submission.submit(changed);
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.dossier().code()).isEqualTo(first.dossier().code());
+        assertThat(dossiers.mine(applicant, 0, 10).total()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsRefusedWithEveryProblemAndNothingIsSavedOrNumbered() {
         String agency = commune(3);
         long applicant = fixtures.applicant("sai-" + UUID.randomUUID().toString().substring(0, 8));
@@ -245,6 +304,12 @@ class DossierSubmissionTest {
         assertThat(withdrawn.status()).isEqualTo(DossierStatus.WITHDRAWN);
         assertThatThrownBy(() -> transitions.withdraw(d.code(), applicant, "test", null))
                 .isInstanceOf(vn.dvc.shared.ConflictException.class);
+        long tooLong = fixtures.applicant("dai-" + UUID.randomUUID().toString().substring(0, 8));
+        Dossier open = submission.submit(submissionOf(tooLong, procedure, null)).dossier();
+        assertThatThrownBy(() -> transitions.withdraw(open.code(), tooLong, "test",
+                "x".repeat(DossierTransitions.WITHDRAW_REASON_MAX + 1)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(dossiers.findByCode(open.code()).orElseThrow().status()).isEqualTo(DossierStatus.NEWLY_SUBMITTED);
         long other = fixtures.applicant("khac-" + UUID.randomUUID().toString().substring(0, 8));
         assertThatThrownBy(() -> transitions.withdraw(d.code(), other, "test", null))
                 .isInstanceOf(vn.dvc.shared.NotFoundException.class);

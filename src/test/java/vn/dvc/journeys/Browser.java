@@ -24,6 +24,11 @@ final class Browser {
     }
 
     static ChromeDriver phone() {
+        return phone(true);
+    }
+
+    /** The phone browser, with JavaScript switched off when {@code script} is false (pages must work without). */
+    static ChromeDriver phone(boolean script) {
         Path profile;
         try {
             Files.createDirectories(Path.of("target/tmp"));
@@ -36,6 +41,10 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--no-first-run", "--disable-extensions", "--lang=vi", "--user-data-dir=" + profile.toAbsolutePath());
+        if (!script) {
+            options.setExperimentalOption("prefs",
+                    java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();

@@ -77,10 +77,15 @@ class CounterRegistrationTest {
 
     private MockMultipartHttpServletRequestBuilder registration(Procedure p, String citizenId, String channel,
             String name, String dateOfBirth) throws IOException {
+        return registration(p, citizenId, channel, name, dateOfBirth, ReceptionFixtures.FORM);
+    }
+
+    private MockMultipartHttpServletRequestBuilder registration(Procedure p, String citizenId, String channel,
+            String name, String dateOfBirth, String form) throws IOException {
         return multipart("/api/v1/reception/dossiers")
                 .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
                 .file(new MockMultipartFile("component.2", "cccd.pdf", "application/pdf", pdf()))
-                .param("procedureCode", p.code()).param("channel", channel).param("form", ReceptionFixtures.FORM)
+                .param("procedureCode", p.code()).param("channel", channel).param("form", form)
                 .param("applicantFullName", name).param("applicantCitizenId", citizenId)
                 .param("applicantDateOfBirth", dateOfBirth).param("applicantSex", "MALE")
                 .param("applicantPhone", "0905123456").param("applicantAddress", "12 Lê Lợi, Pleiku");
@@ -230,6 +235,34 @@ class CounterRegistrationTest {
                 .andExpect(redirectedUrlPattern("/reception/dossiers/" + ReceptionFixtures.JUSTICE + "-*"));
         assertThat(jdbc.sql("select p.email from applicant p join account a on a.id = p.account_id where a.username = ?")
                 .param(id).query(String.class).single()).isEqualTo(id + "@example.vn");
+    }
+
+    @Test
+    void aRepeatedKeyAnswersTheFirstRegistrationAndAKeyReusedForAnotherOneIsRefusedWith422() throws Exception {
+        Procedure p = procedure();
+        String id = citizenId();
+        String key = java.util.UUID.randomUUID().toString();
+        String code = json.readTree(mvc.perform(registration(p, id, "DIRECT").header("Idempotency-Key", key)
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("dossierCode").asString();
+
+        mvc.perform(registration(p, id, "DIRECT").header("Idempotency-Key", key)
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(code));
+        mvc.perform(registration(p, id, "POSTAL").header("Idempotency-Key", key)
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.code").value("idempotency-key-reused"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("không có hồ sơ nào được tạo")));
+        mvc.perform(registration(p, id, "DIRECT", "Lê Văn Quầy", "12/03/1985", ReceptionFixtures.FORM.replace("Xin cấp", "Xin cấp lại"))
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+
+        assertThat(jdbc.sql("select count(*) from dossier where procedure_code = ?").param(p.code())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
