@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.dvc.TestCodes;
 import vn.dvc.TestApplicants;
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ChannelTerms;
@@ -50,7 +50,6 @@ final class DeadlineFixtures {
     static final String PLEIKU = "000.00.30.H21";
     static final String FORM = "{\"requestSummary\":\"Xin cấp phiếu lý lịch tư pháp\",\"contactName\":\"Nguyễn Văn Hạn\","
             + "\"phone\":\"0912345678\",\"address\":\"12 Hùng Vương, Pleiku\"}";
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 9000));
 
     private final JdbcClient jdbc;
     private final ProcedureCatalogue catalogue;
@@ -67,7 +66,7 @@ final class DeadlineFixtures {
     /** A submitted dossier (status 1) of a new applicant {@code username}. */
     Dossier submitted(String username) {
         long applicant = TestApplicants.create(jdbc, username);
-        String code = "9.6" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        String code = TestCodes.procedure("9.6");
         ProcedureContent content = new ProcedureContent(code, "Cấp phiếu lý lịch tư pháp hạn " + code, "Thử nghiệm",
                 JUSTICE, List.of(new Implementation(AgencyLevel.PROVINCIAL, JUSTICE)), ServiceLevel.LEVEL_3,
                 OnlineMode.PARTIAL, false,

@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.dvc.TestCodes;
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ChannelTerms;
 import vn.dvc.catalogue.ComponentCase;
@@ -31,7 +31,6 @@ import vn.dvc.organisation.AgencyLevel;
 /** Test data of the dossier tests: applicants and online procedures of their own. */
 final class DossierFixtures {
 
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 9000));
 
     private final JdbcClient jdbc;
     private final ProcedureCatalogue catalogue;
@@ -78,7 +77,7 @@ final class DossierFixtures {
 
     /** A level-3 procedure received online by exactly the given agency, with one case of these components. */
     Procedure onlineProcedure(String agencyCode, List<DossierComponent> components) {
-        String code = "9.9" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        String code = TestCodes.procedure("9.9");
         List<vn.dvc.catalogue.Fee> fees = List.of();
         ProcedureContent content = new ProcedureContent(code, "Thủ tục thử nghiệm nộp hồ sơ " + code, "Thử nghiệm",
                 "000.00.03.H21", List.of(new Implementation(AgencyLevel.COMMUNE, agencyCode)), ServiceLevel.LEVEL_3,

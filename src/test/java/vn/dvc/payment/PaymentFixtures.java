@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.dvc.TestCodes;
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ChannelTerms;
 import vn.dvc.catalogue.ComponentCase;
@@ -38,7 +38,6 @@ import vn.dvc.organisation.AgencyLevel;
 /** Test data of the payment tests: applicants and their dossiers under procedures with an online fee. */
 final class PaymentFixtures {
 
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 9000));
 
     static final String FORM = "{\"requestSummary\":\"Xin cấp bản sao\",\"contactName\":\"Trần Thị Trả Tiền\","
             + "\"phone\":\"0912345678\",\"address\":\"12 Hùng Vương, Pleiku\"}";
@@ -70,7 +69,7 @@ final class PaymentFixtures {
     }
 
     private Procedure procedure(String agencyCode, long feeVnd) {
-        String code = "9.8" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        String code = TestCodes.procedure("9.8");
         List<Fee> fees = feeVnd == 0 ? List.of() : List.of(new Fee(feeVnd, "Lệ phí thử nghiệm"));
         ProcedureContent content = new ProcedureContent(code, "Thủ tục thử nghiệm thanh toán " + code, "Thử nghiệm",
                 "000.00.03.H21", List.of(new Implementation(AgencyLevel.COMMUNE, agencyCode)), ServiceLevel.LEVEL_3,
@@ -89,7 +88,7 @@ final class PaymentFixtures {
      */
     Dossier dossier(long applicantId, String username, String agencyCode, AgencyLevel level, List<Fee> directFees,
             List<Fee> onlineFees, String legalBasis, List<String> choices, String chosen) {
-        String code = "9.6" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        String code = TestCodes.procedure("9.6");
         ProcedureContent content = new ProcedureContent(code, "Thủ tục thử nghiệm phí " + code, "Thử nghiệm",
                 "000.00.03.H21", List.of(new Implementation(level, agencyCode)), ServiceLevel.LEVEL_4,
                 OnlineMode.FULL, false,

@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.dvc.TestCodes;
 import vn.dvc.TestApplicants;
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ChannelTerms;
@@ -39,7 +39,6 @@ final class ProcessingFixtures {
     static final String PLEIKU = "000.00.30.H21";
     static final String FORM = "{\"requestSummary\":\"Xin cấp phiếu lý lịch tư pháp\",\"contactName\":\"Nguyễn Văn Xử\","
             + "\"phone\":\"0912345678\",\"address\":\"12 Hùng Vương, Pleiku\"}";
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 9000));
 
     private final JdbcClient jdbc;
     private final ProcedureCatalogue catalogue;
@@ -56,7 +55,7 @@ final class ProcessingFixtures {
 
     /** A procedure of the agency, processed in {@code days} working days online and at the counter. */
     Procedure procedure(String agency, int days) {
-        String code = "9.8" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        String code = TestCodes.procedure("9.8");
         BigDecimal time = BigDecimal.valueOf(days);
         ProcedureContent content = new ProcedureContent(code, "Thủ tục xử lý thử nghiệm " + code, "Thử nghiệm", agency,
                 List.of(new Implementation(AgencyLevel.PROVINCIAL, agency)), ServiceLevel.LEVEL_3, OnlineMode.PARTIAL,

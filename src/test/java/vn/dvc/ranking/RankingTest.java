@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.dvc.TestCodes;
 import vn.dvc.IntegrationTest;
 import vn.dvc.TestApplicants;
 import vn.dvc.catalogue.Channel;
@@ -232,7 +233,7 @@ class RankingTest {
     }
 
     private Procedure procedure(String agency) {
-        String code = "9.7" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        String code = TestCodes.procedure("9.7");
         List<Fee> fees = List.of(new Fee(50_000, "Lệ phí thử nghiệm"));
         ProcedureContent content = new ProcedureContent(code, "Thủ tục xếp hạng " + code, "Thử nghiệm",
                 "000.00.03.H21", List.of(new Implementation(AgencyLevel.PROVINCIAL, agency)), ServiceLevel.LEVEL_3,

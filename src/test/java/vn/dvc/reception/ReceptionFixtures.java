@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.dvc.TestCodes;
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ChannelTerms;
 import vn.dvc.catalogue.ComponentCase;
@@ -72,7 +73,7 @@ final class ReceptionFixtures {
 
     /** A procedure received online by the Department of Justice in {@code days} working days (null: unknown). */
     Procedure procedure(BigDecimal days) {
-        String code = "9.7" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        String code = TestCodes.procedure("9.7");
         ProcedureContent content = new ProcedureContent(code, "Cấp phiếu lý lịch tư pháp thử nghiệm " + code,
                 "Thử nghiệm", JUSTICE, List.of(new Implementation(AgencyLevel.PROVINCIAL, JUSTICE)),
                 ServiceLevel.LEVEL_3, OnlineMode.PARTIAL, false,

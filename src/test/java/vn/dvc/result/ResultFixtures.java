@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.dvc.TestCodes;
 import vn.dvc.TestApplicants;
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ChannelTerms;
@@ -48,7 +48,6 @@ final class ResultFixtures {
     static final String JUSTICE_NAME = "Sở Tư pháp tỉnh Gia Lai";
     static final String FORM = "{\"requestSummary\":\"Cấp phiếu lý lịch tư pháp số 1\",\"contactName\":\"Lê Thị Kết Quả\","
             + "\"phone\":\"0912345678\",\"address\":\"12 Hùng Vương, Pleiku\"}";
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 9000));
 
     private final JdbcClient jdbc;
     private final ProcedureCatalogue catalogue;
@@ -71,7 +70,7 @@ final class ResultFixtures {
     }
 
     Procedure procedure() {
-        String code = "9.6" + String.format("%05d", NEXT.incrementAndGet() % 100_000);
+        String code = TestCodes.procedure("9.6");
         ProcedureContent content = new ProcedureContent(code, "Cấp phiếu lý lịch tư pháp thử nghiệm " + code,
                 "Thử nghiệm", JUSTICE, List.of(new Implementation(AgencyLevel.PROVINCIAL, JUSTICE)),
                 ServiceLevel.LEVEL_3, OnlineMode.PARTIAL, false,
