@@ -83,10 +83,12 @@ class DossierApi {
     private final CurrentUser currentUser;
     private final JsonMapper json;
     private final DossierSupplements supplements;
+    private final DossierTransitions transitions;
 
     DossierApi(DossierSubmission submission, Dossiers dossiers, CurrentUser currentUser, JsonMapper json,
-            DossierSupplements supplements) {
+            DossierSupplements supplements, DossierTransitions transitions) {
         this.supplements = supplements;
+        this.transitions = transitions;
         this.submission = submission;
         this.dossiers = dossiers;
         this.currentUser = currentUser;
@@ -175,6 +177,25 @@ class DossierApi {
                     f.getOriginalFilename(), f)));
         });
         Dossier d = supplements.answer(code, applicant.id(), applicant.getUsername(), id, uploads, note);
+        return new SubmittedAnswer(d.code(), d.status(), d.status().national(), time(d.submittedAt()));
+    }
+
+    /** The applicant's reason for withdrawing, optional. */
+    record WithdrawalRequest(String reason) {
+    }
+
+    @PostMapping(path = "/{code}/withdraw")
+    @Operation(summary = "Rút hồ sơ", description = "Người nộp rút hồ sơ của chính mình (trạng thái 7) khi trạng thái còn "
+            + "cho phép (xem allowedActions của chi tiết hồ sơ); không hoàn tác được, mã hồ sơ được giữ và không dùng lại. "
+            + "Thân JSON tùy chọn {\"reason\": \"...\"} (tối đa 500 ký tự). Hồ sơ của người khác: 404; trạng thái không "
+            + "cho phép rút: 409.")
+    SubmittedAnswer withdraw(@PathVariable String code,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) WithdrawalRequest body) {
+        AccountPrincipal applicant = applicant();
+        Dossier owned = dossiers.findOwned(code, applicant.id())
+                .orElseThrow(() -> new NotFoundException("dossier.not-found", code));
+        Dossier d = transitions.withdraw(owned.code(), applicant.id(), applicant.getUsername(),
+                body == null ? null : body.reason());
         return new SubmittedAnswer(d.code(), d.status(), d.status().national(), time(d.submittedAt()));
     }
 

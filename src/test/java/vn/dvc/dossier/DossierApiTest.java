@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -97,6 +98,41 @@ class DossierApiTest {
         // An officer is not the applicant either.
         mvc.perform(get("/api/v1/dossiers/" + dossier.code()).with(DemoAccounts.as(users, "tiepnhan.stp")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theOwnerWithdrawsThroughTheApiOnceAndNobodyElseCan() throws Exception {
+        String other = "nguoi-khac-" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.applicant(other);
+        String path = "/api/v1/dossiers/" + dossier.code() + "/withdraw";
+        mvc.perform(post(path).with(DemoAccounts.as(users, other)).with(csrf())
+                        .contentType("application/json").content("{\"reason\":\"không phải của tôi\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(path).with(DemoAccounts.as(users, owner)).contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(path).with(DemoAccounts.as(users, owner)).with(csrf())
+                        .contentType("application/json").content("{\"reason\":\"" + "x".repeat(501) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(statusOf(dossier.code())).isEqualTo(1);
+
+        mvc.perform(post(path.toLowerCase(java.util.Locale.ROOT)).with(DemoAccounts.as(users, owner)).with(csrf())
+                        .contentType("application/json").content("{\"reason\":\"Nộp nhầm thủ tục\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierCode").value(dossier.code()))
+                .andExpect(jsonPath("$.nationalStatus").value(7));
+        assertThat(statusOf(dossier.code())).isEqualTo(7);
+        mvc.perform(get("/api/v1/dossiers/" + dossier.code()).with(DemoAccounts.as(users, owner)))
+                .andExpect(jsonPath("$.allowedActions").isEmpty())
+                .andExpect(jsonPath("$.timeline[1].message").value("Nộp nhầm thủ tục"));
+        // Withdrawn once: a second request is a conflict and changes nothing.
+        mvc.perform(post(path).with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().isConflict());
+        assertThat(statusOf(dossier.code())).isEqualTo(7);
+    }
+
+    private int statusOf(String code) {
+        return jdbc.sql("select status from dossier where code = ?").param(code).query(Integer.class).single();
     }
 
     @Test
