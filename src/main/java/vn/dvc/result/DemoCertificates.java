@@ -58,6 +58,12 @@ final class DemoCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
+    /**
+     * How far back a demo certificate is valid from: a year, so that the results of the demo history (ADR 0026),
+     * signed at the past moments it replays, fall within the validity of certificates made on the same start.
+     */
+    static final Duration BACKDATED = Duration.ofDays(366);
+
     private final Clock clock;
     private SigningKey root;
 
@@ -88,7 +94,7 @@ final class DemoCertificates {
                 .addRDN(BCStyle.CN, agencyName + " (DEMO)")
                 .build();
         Instant now = clock.instant();
-        X509Certificate certificate = issue(subject, pair, ca, now.minus(Duration.ofDays(1)),
+        X509Certificate certificate = issue(subject, pair, ca, now.minus(BACKDATED),
                 now.plus(Duration.ofDays(3 * 365)), false);
         SigningKey key = new SigningKey(pair.getPrivate(), List.of(certificate, ca.certificate()));
         save(file, key);
@@ -113,7 +119,7 @@ final class DemoCertificates {
                 .addRDN(BCStyle.CN, "DEMO Root CA - Cổng Dịch vụ công Gia Lai")
                 .build();
         Instant now = clock.instant();
-        X509Certificate certificate = issue(subject, pair, null, now.minus(Duration.ofDays(1)),
+        X509Certificate certificate = issue(subject, pair, null, now.minus(BACKDATED),
                 now.plus(Duration.ofDays(10 * 365)), true);
         root = new SigningKey(pair.getPrivate(), List.of(certificate));
         save(file, root);
