@@ -66,6 +66,7 @@ final class DemoCertificates {
 
     private final Clock clock;
     private SigningKey root;
+    private final java.util.Map<String, SigningKey> agencies = new java.util.HashMap<>();
 
     DemoCertificates(Path dir, Clock clock) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -79,9 +80,16 @@ final class DemoCertificates {
 
     /** The agency's demo key, created (and issued by the demo root) on first use. */
     synchronized SigningKey agency(String agencyCode, String agencyName) {
+        SigningKey known = agencies.get(agencyCode);
+        if (known != null) {
+            return known;
+        }
         Path file = dir.resolve("agency-" + agencyCode.replaceAll("[^A-Za-z0-9.]", "_") + ".p12");
         if (Files.exists(file)) {
-            return load(file, password(file.getFileName().toString()));
+            // kept: opening a PKCS#12 file derives its keys anew (PBKDF2), tens of milliseconds a result
+            SigningKey loaded = load(file, password(file.getFileName().toString()));
+            agencies.put(agencyCode, loaded);
+            return loaded;
         }
         SigningKey ca = rootKey();
         KeyPair pair = rsa();
@@ -98,6 +106,7 @@ final class DemoCertificates {
                 now.plus(Duration.ofDays(3 * 365)), false);
         SigningKey key = new SigningKey(pair.getPrivate(), List.of(certificate, ca.certificate()));
         save(file, key);
+        agencies.put(agencyCode, key);
         log.info("Created the demo signing certificate of agency {} (not for real use)", agencyCode);
         return key;
     }

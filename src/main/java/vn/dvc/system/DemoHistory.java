@@ -80,8 +80,15 @@ class DemoHistory implements DemoDataSet {
 
     static final String NAME = "demo-history";
     static final long SEED = 2575L;
+    /** How many dossiers of each fate, per channel: 100 in all (refusals, withdrawals and supplements online). */
+    static final Map<Fate, Integer> ONLINE_FATES = fates(Fate.NEW, 4, Fate.REFUSED, 6, Fate.WITHDRAWN, 4,
+            Fate.SUPPLEMENT_WAITING, 3, Fate.SUPPLEMENTED, 4, Fate.STALLED, 2, Fate.RESOLVED, 19);
+    static final Map<Fate, Integer> COUNTER_FATES = fates(Fate.STALLED, 4, Fate.RESOLVED, 40);
+    static final Map<Fate, Integer> POSTAL_FATES = fates(Fate.STALLED, 1, Fate.RESOLVED, 13);
     static final int DOSSIERS = 100;
     static final int WEEKS = 20;
+    /** Invented citizens at the counter; each gets an account (with an Argon2 hash), so not one per dossier. */
+    static final int PEOPLE = 24;
     static final String DEMO_LABEL = "(hồ sơ demo)";
     static final String CITIZEN = "congdan";
     static final String ORGANISATION = "doanhnghiep";
@@ -284,6 +291,7 @@ class DemoHistory implements DemoDataSet {
         private final Map<String, AccountPrincipal> accounts = new LinkedHashMap<>();
         private final byte[] documentPdf = pdf("Giấy tờ kèm theo hồ sơ (tài liệu demo)",
                 "Tài liệu minh hoạ do dữ liệu demo tạo ra; không phải giấy tờ thật.");
+        private final Map<String, byte[]> resultPdfs = new LinkedHashMap<>();
         private long order;
 
         Replay(Instant end) {
@@ -293,7 +301,7 @@ class DemoHistory implements DemoDataSet {
 
         /** Chooses every dossier's story and its first step. */
         void plan() {
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < PEOPLE; i++) {
                 people.add(person(i));
             }
             LocalDate first = today.minusWeeks(WEEKS);
@@ -304,19 +312,26 @@ class DemoHistory implements DemoDataSet {
                 }
             }
             List<LocalDate> lastDays = days.subList(Math.max(0, days.size() - 2), days.size());
-            for (int n = 1; n <= DOSSIERS; n++) {
+            List<Channel> channels = new ArrayList<>();
+            List<Fate> fates = new ArrayList<>();
+            deal(channels, fates, Channel.ONLINE, ONLINE_FATES);
+            deal(channels, fates, Channel.DIRECT, COUNTER_FATES);
+            deal(channels, fates, Channel.POSTAL, POSTAL_FATES);
+            List<Integer> deck = new ArrayList<>();
+            for (int i = 0; i < channels.size(); i++) {
+                deck.add(i);
+            }
+            java.util.Collections.shuffle(deck, random);
+            for (int n = 1; n <= deck.size(); n++) {
+                Channel channel = channels.get(deck.get(n - 1));
+                Fate fate = fates.get(deck.get(n - 1));
                 Offer offer = OFFERS.get(random.nextInt(OFFERS.size()));
-                double channelDraw = random.nextDouble();
-                Channel channel = channelDraw < 0.45 ? Channel.ONLINE : channelDraw < 0.88 ? Channel.DIRECT
-                        : Channel.POSTAL;
-                Fate fate = channel == Channel.ONLINE ? onlineFate() : random.nextDouble() < 0.1 ? Fate.STALLED
-                        : Fate.RESOLVED;
                 double paceDraw = random.nextDouble();
                 Pace pace = paceDraw < 0.55 ? Pace.EARLY : paceDraw < 0.85 ? Pace.ON_TIME : Pace.LATE;
                 Person person = offer.forOrganisation() || channel == Channel.ONLINE ? null
                         : people.get(random.nextInt(people.size()));
                 boolean apology = pace == Pace.LATE && random.nextBoolean();
-                // congdan keeps a few delivered dossiers unrated, so that a visitor can try the rating form
+                // some delivered dossiers stay unrated, so that a visitor signed in as congdan can try the form
                 boolean rated = random.nextDouble() < 0.7;
                 boolean returned = random.nextDouble() < 0.9;
                 Story story = new Story(n, offer, channel, fate, pace, person, apology, rated, returned,
@@ -328,24 +343,13 @@ class DemoHistory implements DemoDataSet {
             }
         }
 
-        private Fate onlineFate() {
-            double draw = random.nextDouble();
-            if (draw < 0.08) {
-                return Fate.NEW;
-            }
-            if (draw < 0.22) {
-                return Fate.REFUSED;
-            }
-            if (draw < 0.30) {
-                return Fate.WITHDRAWN;
-            }
-            if (draw < 0.36) {
-                return Fate.SUPPLEMENT_WAITING;
-            }
-            if (draw < 0.46) {
-                return Fate.SUPPLEMENTED;
-            }
-            return draw < 0.52 ? Fate.STALLED : Fate.RESOLVED;
+        private void deal(List<Channel> channels, List<Fate> fates, Channel channel, Map<Fate, Integer> counts) {
+            counts.forEach((fate, count) -> {
+                for (int i = 0; i < count; i++) {
+                    channels.add(channel);
+                    fates.add(fate);
+                }
+            });
         }
 
         void run() {
@@ -482,10 +486,10 @@ class DemoHistory implements DemoDataSet {
             }
             at(forward, () -> {
                 AccountPrincipal specialist = account(story.offer.desk().specialist());
-                processing.attachResult(story.code, specialist, "ket-qua-demo.pdf", new ByteArrayInputStream(
-                        pdf("Kết quả giải quyết hồ sơ " + story.code + " (kết quả demo)",
-                                "Văn bản kết quả minh hoạ do dữ liệu demo tạo ra cho thủ tục "
-                                        + dossier.procedureName() + "; không có giá trị pháp lý.")));
+                byte[] result = resultPdfs.computeIfAbsent(dossier.procedureName(), name -> pdf(
+                        "Kết quả giải quyết (kết quả demo)", "Văn bản kết quả minh hoạ do dữ liệu demo tạo ra cho "
+                                + "thủ tục " + name + "; không có giá trị pháp lý."));
+                processing.attachResult(story.code, specialist, "ket-qua-demo.pdf", new ByteArrayInputStream(result));
                 processing.forward(story.code, specialist, story.offer.desk().leader(), null);
             });
             if (story.fate == Fate.STALLED) {
@@ -638,6 +642,14 @@ class DemoHistory implements DemoDataSet {
         private ZonedDateTime zoned(Instant instant) {
             return instant.atZone(VietnamTime.ZONE);
         }
+    }
+
+    private static Map<Fate, Integer> fates(Object... fateAndCount) {
+        Map<Fate, Integer> counts = new EnumMap<>(Fate.class);
+        for (int i = 0; i < fateAndCount.length; i += 2) {
+            counts.put((Fate) fateAndCount[i], (Integer) fateAndCount[i + 1]);
+        }
+        return counts;
     }
 
     /** A one-page A4 PDF with a title and a sentence, for the demo's attachments and results. */
