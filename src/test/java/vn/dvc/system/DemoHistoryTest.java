@@ -107,6 +107,12 @@ class DemoHistoryTest {
         assertThat(count("select count(*) from deadline_delivery")).isEqualTo(count(
                 "select count(*) from dossier where status = 10"));
         assertThat(count("select count(*) from dossier_supplement where answered_at is not null")).isPositive();
+        // congdan keeps returned dossiers to rate, so that a visitor can try the form
+        assertThat(count("""
+                select count(*) from dossier d join account a on a.id = d.applicant_id
+                 where a.username = 'congdan' and d.status = 10
+                   and not exists (select 1 from satisfaction_rating r where r.dossier_code = d.code)"""))
+                .isPositive();
 
         // labelled as demo, people clearly invented, no mail to anyone real
         assertThat(count("select count(*) from dossier where form ->> 'requestSummary' not like '%(hồ sơ demo)'"))
