@@ -82,8 +82,8 @@ class DemoHistory implements DemoDataSet {
     static final long SEED = 2575L;
     /** How many dossiers of each fate, per channel: 100 in all (refusals, withdrawals and supplements online). */
     static final Map<Fate, Integer> ONLINE_FATES = fates(Fate.NEW, 4, Fate.REFUSED, 6, Fate.WITHDRAWN, 4,
-            Fate.SUPPLEMENT_WAITING, 3, Fate.SUPPLEMENTED, 4, Fate.STALLED, 2, Fate.RESOLVED, 19);
-    static final Map<Fate, Integer> COUNTER_FATES = fates(Fate.STALLED, 4, Fate.RESOLVED, 40);
+            Fate.SUPPLEMENT_WAITING, 3, Fate.SUPPLEMENTED, 4, Fate.STALLED, 3, Fate.RESOLVED, 18);
+    static final Map<Fate, Integer> COUNTER_FATES = fates(Fate.STALLED, 6, Fate.RESOLVED, 38);
     static final Map<Fate, Integer> POSTAL_FATES = fates(Fate.STALLED, 1, Fate.RESOLVED, 13);
     static final int DOSSIERS = 100;
     static final int WEEKS = 20;
@@ -312,6 +312,7 @@ class DemoHistory implements DemoDataSet {
                 }
             }
             List<LocalDate> lastDays = days.subList(Math.max(0, days.size() - 2), days.size());
+            List<LocalDate> recentDays = days.subList(Math.max(0, days.size() - 6), days.size());
             List<Channel> channels = new ArrayList<>();
             List<Fate> fates = new ArrayList<>();
             deal(channels, fates, Channel.ONLINE, ONLINE_FATES);
@@ -337,7 +338,9 @@ class DemoHistory implements DemoDataSet {
                 Story story = new Story(n, offer, channel, fate, pace, person, apology, rated, returned,
                         random.nextInt(3));
                 stories.add(story);
-                List<LocalDate> from = fate == Fate.NEW ? lastDays : days;
+                // most dossiers left in processing are recent (within their time), some are long overdue
+                List<LocalDate> from = fate == Fate.NEW ? lastDays
+                        : fate == Fate.STALLED && random.nextDouble() < 0.7 ? recentDays : days;
                 LocalDate day = from.get(random.nextInt(from.size()));
                 at(workingMoment(day, story.agency()), () -> submit(story));
             }
