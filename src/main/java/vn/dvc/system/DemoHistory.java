@@ -65,7 +65,7 @@ import vn.dvc.shared.VietnamTime;
  * dossiers stay in progress or newly submitted.
  *
  * <p>Deterministic: one seeded random drives every choice, so two fresh starts on the same day tell the same
- * story. Labelled as demo: every request summary says "(hồ sơ demo)", the invented citizens carry "Demo" as
+ * story (up to the steps of that very day, which depend on the hour). Labelled as demo: every request summary says "(hồ sơ demo)", the invented citizens carry "Demo" as
  * their middle name and "(số nhà demo)" in their address, and have no e-mail address; the two online
  * applicants are the demo accounts {@code congdan} and {@code doanhnghiep}, whose addresses end in
  * {@code .invalid}.
@@ -409,9 +409,10 @@ class DemoHistory implements DemoDataSet {
                 Person p = story.person != null ? story.person : people.get(story.number % people.size());
                 CounterApplicant applicant = new CounterApplicant(p.fullName(), p.citizenId(), p.birth().toString(),
                         p.sex(), p.phone(), null, p.address());
-                Dossier registered = counter.register(account(story.offer.desk().reception()), new Registration(applicant,
-                        procedure.code(), story.channel, 0, form, true, key), uploads).dossier();
-                story.code = registered.code();
+                Registration registration = new Registration(applicant, procedure.code(), story.channel, 0, form,
+                        true, key);
+                story.code = counter.register(account(story.offer.desk().reception()), registration, uploads).dossier()
+                        .code();
                 planProcessing(story, clock.instant());
             }
         }

@@ -144,7 +144,8 @@ class DemoHistoryTest {
         assertThat(province.get("totalInProgress").asLong()).isPositive();
         assertThat(province.get("onTimeRatio").asDouble()).isBetween(0.5, 0.99);
         for (String agency : List.of(JUSTICE, PLEIKU)) {
-            JsonNode figures = read("/api/v1/statistics/processing?agency=" + agency + "&from=" + from + "&to=" + today);
+            JsonNode figures = read("/api/v1/statistics/processing?agency=" + agency + "&from=" + from
+                    + "&to=" + today);
             assertThat(figures.get("totalReceived").asLong()).isPositive();
             assertThat(figures.get("totalResolved").asLong()).isPositive();
         }
