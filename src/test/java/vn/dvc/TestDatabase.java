@@ -27,6 +27,7 @@ public final class TestDatabase {
 
     /** Set once an application context uses the database: Spring Boot's shutdown hook then drops it. */
     private static final AtomicBoolean DROPPED_AFTER_CONTEXTS = new AtomicBoolean();
+    private static final java.util.Set<String> SIBLINGS = new java.util.HashSet<>();
 
     static {
         admin("create database " + NAME + " encoding 'UTF8' template template0");
@@ -54,6 +55,27 @@ public final class TestDatabase {
     static void dropAfterApplicationContexts() {
         if (DROPPED_AFTER_CONTEXTS.compareAndSet(false, true)) {
             SpringApplication.getShutdownHandlers().add(TestDatabase::drop);
+        }
+    }
+
+    /**
+     * Another fresh database of this run ({@code <name>_<suffix>}), for a test whose data must not reach the
+     * others' (the demo history); dropped, like the first, after the application contexts close.
+     */
+    public static synchronized String sibling(String suffix) {
+        String name = NAME + "_" + suffix;
+        if (SIBLINGS.add(name)) {
+            admin("create database " + name + " encoding 'UTF8' template template0");
+            SpringApplication.getShutdownHandlers().add(() -> dropQuietly(name));
+        }
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+    }
+
+    private static void dropQuietly(String name) {
+        try {
+            admin("drop database if exists " + name + " with (force)");
+        } catch (RuntimeException ignored) {
+            // the server may already be gone; the name is unique anyway
         }
     }
 

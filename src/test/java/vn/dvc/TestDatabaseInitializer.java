@@ -15,6 +15,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.username=" + TestDatabase.USER,
                 "spring.datasource.password=" + TestDatabase.PASSWORD,
                 "app.demo-data.load=true",
+                // tests count dossiers: the demo history (ADR 0026) loads only in DemoHistoryTest's own database
+                "app.demo-data.history=false",
                 "app.login.max-attempts-per-address=1000",
                 "app.documents.dir=" + TestDocuments.DIRECTORY,
                 "result.signing.dir=" + TestDocuments.DIRECTORY.resolveSibling(TestDocuments.DIRECTORY.getFileName() + "-signing"),

@@ -82,6 +82,18 @@ class VnpaySandbox {
             model.addAttribute("valid", false);
             return "payment/sandbox";
         }
+        String query = answer(order, outcome);
+        if (!"pay-no-ipn".equals(outcome)) { // "pay-no-ipn": paid, but the IPN is lost (for reconciliation)
+            callIpn(query, servletRequest);
+        }
+        return "redirect:" + order.get("vnp_ReturnUrl") + "?" + query;
+    }
+
+    /**
+     * The gateway's decision on a signed order: pay (also "pay-no-ipn"), cancel (24) or fail (51); recorded for
+     * querydr and answered as the signed query the gateway sends to the IPN and the return address.
+     */
+    String answer(Map<String, String> order, String outcome) {
         Merchants.Merchant merchant = merchants.byTmnCode(order.get("vnp_TmnCode")).orElseThrow();
         Map<String, String> result = new TreeMap<>();
         result.put("vnp_TmnCode", order.get("vnp_TmnCode"));
@@ -110,12 +122,8 @@ class VnpaySandbox {
                 result.put("vnp_TransactionStatus", "02");
             }
         }
-        String query = VnpaySignature.signedQuery(merchant.hashSecret(), result);
         remember(result);
-        if (!"pay-no-ipn".equals(outcome)) { // "pay-no-ipn": paid, but the IPN is lost (for reconciliation)
-            callIpn(query, servletRequest);
-        }
-        return "redirect:" + order.get("vnp_ReturnUrl") + "?" + query;
+        return VnpaySignature.signedQuery(merchant.hashSecret(), result);
     }
 
     /** The gateway's own record of the transaction, which querydr reads. */
@@ -195,7 +203,7 @@ class VnpaySandbox {
     }
 
     /** The order's vnp_ parameters when the sandbox is on and they carry a valid signature; else null. */
-    private Map<String, String> signedOrder(Map<String, String> request) {
+    Map<String, String> signedOrder(Map<String, String> request) {
         if (!enabled) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

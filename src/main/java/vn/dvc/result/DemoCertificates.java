@@ -58,8 +58,15 @@ final class DemoCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
+    /**
+     * How far back a demo certificate is valid from: a year, so that the results of the demo history (ADR 0026),
+     * signed at the past moments it replays, fall within the validity of certificates made on the same start.
+     */
+    static final Duration BACKDATED = Duration.ofDays(366);
+
     private final Clock clock;
     private SigningKey root;
+    private final java.util.Map<String, SigningKey> agencies = new java.util.HashMap<>();
 
     DemoCertificates(Path dir, Clock clock) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -73,9 +80,16 @@ final class DemoCertificates {
 
     /** The agency's demo key, created (and issued by the demo root) on first use. */
     synchronized SigningKey agency(String agencyCode, String agencyName) {
+        SigningKey known = agencies.get(agencyCode);
+        if (known != null) {
+            return known;
+        }
         Path file = dir.resolve("agency-" + agencyCode.replaceAll("[^A-Za-z0-9.]", "_") + ".p12");
         if (Files.exists(file)) {
-            return load(file, password(file.getFileName().toString()));
+            // kept: opening a PKCS#12 file derives its keys anew (PBKDF2), tens of milliseconds a result
+            SigningKey loaded = load(file, password(file.getFileName().toString()));
+            agencies.put(agencyCode, loaded);
+            return loaded;
         }
         SigningKey ca = rootKey();
         KeyPair pair = rsa();
@@ -88,10 +102,11 @@ final class DemoCertificates {
                 .addRDN(BCStyle.CN, agencyName + " (DEMO)")
                 .build();
         Instant now = clock.instant();
-        X509Certificate certificate = issue(subject, pair, ca, now.minus(Duration.ofDays(1)),
+        X509Certificate certificate = issue(subject, pair, ca, now.minus(BACKDATED),
                 now.plus(Duration.ofDays(3 * 365)), false);
         SigningKey key = new SigningKey(pair.getPrivate(), List.of(certificate, ca.certificate()));
         save(file, key);
+        agencies.put(agencyCode, key);
         log.info("Created the demo signing certificate of agency {} (not for real use)", agencyCode);
         return key;
     }
@@ -113,7 +128,7 @@ final class DemoCertificates {
                 .addRDN(BCStyle.CN, "DEMO Root CA - Cổng Dịch vụ công Gia Lai")
                 .build();
         Instant now = clock.instant();
-        X509Certificate certificate = issue(subject, pair, null, now.minus(Duration.ofDays(1)),
+        X509Certificate certificate = issue(subject, pair, null, now.minus(BACKDATED),
                 now.plus(Duration.ofDays(10 * 365)), true);
         root = new SigningKey(pair.getPrivate(), List.of(certificate));
         save(file, root);

@@ -13,4 +13,12 @@ public interface DemoDataSet {
     int order();
 
     void load();
+
+    /**
+     * Whether this start should load the set. A set that is not wanted is not recorded as loaded, so it loads
+     * on a later start that wants it (the demo history, ADR 0026).
+     */
+    default boolean wanted() {
+        return true;
+    }
 }

@@ -1,6 +1,6 @@
 /**
  * Small building blocks every module may use: Vietnamese text folding for search, paging, error
- * answers, the clock, and the rules of national identifiers (citizen identity number, tax code,
+ * answers, Vietnam's time zone, and the rules of national identifiers (citizen identity number, tax code,
  * telephone number). Nothing here knows about any business capability.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)

@@ -48,6 +48,9 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         for (DemoDataSet set : sets) {
+            if (!set.wanted()) {
+                continue;
+            }
             transaction.executeWithoutResult(status -> {
                 // The lock makes two instances starting together load each set once.
                 jdbc.sql("lock table demo_data_set in exclusive mode").update();

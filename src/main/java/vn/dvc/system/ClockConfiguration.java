@@ -1,8 +1,7 @@
-package vn.dvc.shared;
+package vn.dvc.system;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.system(VietnamTime.ZONE);
+    ApplicationClock clock() {
+        return ApplicationClock.inVietnam();
     }
 }
