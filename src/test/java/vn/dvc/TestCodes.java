@@ -5,11 +5,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Procedure codes for the procedures tests make, unique within the test run: one counter for every
  * fixture (each fixture once had its own, seeded from the clock, and two of them sharing a prefix could
- * hand out the same code in one run). The run's database is fresh, so counting from 1 is enough.
+ * hand out the same code in one run), and the same for agencies. The run's database is fresh, so
+ * counting from 1 is enough.
  */
 public final class TestCodes {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final AtomicInteger NEXT_AGENCY = new AtomicInteger();
 
     private TestCodes() {
     }
@@ -21,5 +23,17 @@ public final class TestCodes {
             throw new IllegalStateException("more than 99,999 test procedures in one run");
         }
         return prefix + String.format("%05d", n);
+    }
+
+    /**
+     * A provincial agency code (QCVN 102 form {@code 000.NN.NN.H21}) no demo agency has: 000.60.00 to
+     * 000.99.99.
+     */
+    public static String provincialAgency() {
+        int n = NEXT_AGENCY.getAndIncrement();
+        if (n >= 4_000) {
+            throw new IllegalStateException("more than 4,000 test agencies in one run");
+        }
+        return String.format("000.%02d.%02d.H21", 60 + n / 100, n % 100);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.dvc.TestCodes;
 import vn.dvc.IntegrationTest;
 import vn.dvc.audit.AuditEntries;
 import vn.dvc.audit.AuditEntry;
@@ -47,15 +48,14 @@ class AgencyMergerTest {
     @Autowired Clock clock;
 
     private String agency(String name) {
-        int n = NEXT.getAndIncrement();
-        String code = String.format("000.%02d.%02d.H21", 80 + (n / 100) % 10, n % 100);
+        String code = TestCodes.provincialAgency();
         return agencies.create(AgencyScope.PROVINCE, new AgencyAdministration.NewAgency(code, AgencyLevel.PROVINCIAL,
                 "000.00.00.H21", name, null, LocalDate.of(2020, 1, 1)));
     }
 
     /** An online procedure of a provincial agency (the fixtures' procedures are communes'). */
     private Procedure procedure(String agency) {
-        String code = "9.8" + String.format("%05d", (int) (System.nanoTime() % 100_000));
+        String code = TestCodes.procedure("9.8");
         var terms = List.of(new vn.dvc.catalogue.ChannelTerms(vn.dvc.catalogue.Channel.ONLINE,
                 java.math.BigDecimal.valueOf(5), vn.dvc.catalogue.TimeUnit.WORKING_DAYS, List.of(), null));
         return catalogue.add(new vn.dvc.catalogue.ProcedureContent(code, "Thủ tục thử nghiệm sáp nhập " + code,

@@ -1,8 +1,8 @@
 package vn.dvc.organisation;
 
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import vn.dvc.TestCodes;
 import vn.dvc.identity.AgencyScope;
 
 /**
@@ -13,7 +13,6 @@ final class AgencyFixtures {
 
     static final String PROVINCE = "000.00.00.H21";
     static final LocalDate START = LocalDate.of(2020, 1, 1);
-    private static final AtomicInteger NEXT = new AtomicInteger();
 
     private final AgencyAdministration administration;
 
@@ -22,8 +21,7 @@ final class AgencyFixtures {
     }
 
     static String unusedCode() {
-        int n = NEXT.getAndIncrement();
-        return String.format("000.%02d.%02d.H21", 90 + n / 100, n % 100);
+        return TestCodes.provincialAgency();
     }
 
     /** A new provincial agency under the province, in force since 2020. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import vn.dvc.TestCodes;
 import vn.dvc.catalogue.Channel;
 import vn.dvc.catalogue.ChannelTerms;
 import vn.dvc.catalogue.Implementation;
@@ -29,7 +30,6 @@ final class PlanFixtures {
     static final String PLEIKU = "000.00.30.H21";
     static final String PROVINCE = "000.00.00.H21";
     private static final AtomicInteger NEXT_CODE = new AtomicInteger(1);
-    private static final AtomicInteger NEXT_AGENCY = new AtomicInteger();
 
     private final ProcedureCatalogue catalogue;
     private final AgencyAdministration agencies;
@@ -45,9 +45,8 @@ final class PlanFixtures {
 
     /** A new provincial department, in force since 2020. */
     String agency(String name) {
-        int n = NEXT_AGENCY.getAndIncrement();
         return agencies.create(AgencyScope.PROVINCE, new AgencyAdministration.NewAgency(
-                String.format("000.%02d.%02d.H21", 70 + n / 100, n % 100), AgencyLevel.PROVINCIAL, PROVINCE, name,
+                TestCodes.provincialAgency(), AgencyLevel.PROVINCIAL, PROVINCE, name,
                 null, LocalDate.of(2020, 1, 1)));
     }
 

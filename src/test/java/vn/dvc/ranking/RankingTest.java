@@ -95,9 +95,8 @@ class RankingTest {
 
     @BeforeAll
     void data() {
-        int n = NEXT.incrementAndGet() % 50;
-        p = agency(String.format("000.81.%02d.H21", n * 2), "Sở Xếp Hạng P (kiểm thử)");
-        q = agency(String.format("000.81.%02d.H21", n * 2 + 1), "Sở Xếp Hạng Q (kiểm thử)");
+        p = agency(TestCodes.provincialAgency(), "Sở Xếp Hạng P (kiểm thử)");
+        q = agency(TestCodes.provincialAgency(), "Sở Xếp Hạng Q (kiểm thử)");
         long applicant = TestApplicants.create(jdbc, "xephang" + NEXT.incrementAndGet());
         Procedure pVersion = procedure(p);
         Procedure qVersion = procedure(q);

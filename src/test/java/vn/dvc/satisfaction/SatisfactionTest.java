@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.dvc.TestCodes;
 import vn.dvc.DemoAccounts;
 import vn.dvc.IntegrationTest;
 import vn.dvc.TestApplicants;
@@ -226,7 +227,7 @@ class SatisfactionTest {
     @Test
     void figuresPerAgencyAndProcedure() throws Exception {
         String agency = administration.create(AgencyScope.PROVINCE, new AgencyAdministration.NewAgency(
-                String.format("000.80.%02d.H21", NEXT.incrementAndGet() % 100), AgencyLevel.PROVINCIAL,
+                TestCodes.provincialAgency(), AgencyLevel.PROVINCIAL,
                 "000.00.00.H21", "Sở Hài Lòng (kiểm thử)", null, LocalDate.of(2020, 1, 1)));
         long applicant = TestApplicants.create(jdbc, user("tonghop"));
         rate(dossier(applicant, agency, 10, "1.100001"), "VERY_SATISFIED", 2, 2, LocalDateTime.of(2025, 2, 1, 9, 0));
