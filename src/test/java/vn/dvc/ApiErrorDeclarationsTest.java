@@ -2,25 +2,28 @@ package vn.dvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,17 +31,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The error answers the OpenAPI file declares are the ones the server gives: bad requests (no session, no CSRF
  * token, unknown codes, unreadable JSON, a wrong body type) are fired at every operation of the generated
- * document, as an anonymous caller, an applicant and the system administrator, and each status must be one the
- * operation declares, and never a server error. A new endpoint, or a new way an old one fails, cannot drift
+ * document, as an anonymous caller (over HTTP), an applicant and the system administrator (signed in through
+ * MockMvc, which keeps the sign-in throttle out of it), and each status must be one the operation declares,
+ * and never a server error. A new endpoint, or a new way an old one fails, cannot drift
  * from the contract unnoticed.
  */
 @IntegrationTest
 class ApiErrorDeclarationsTest {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String APPLICANT = "congdan";
+    private static final String ADMINISTRATOR = "admin";
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
 
     final JsonMapper json = JsonMapper.builder().build();
     final List<String> undeclared = new ArrayList<>();
@@ -81,9 +93,6 @@ class ApiErrorDeclarationsTest {
         }
     }
 
-    record Caller(HttpClient http, String xsrf) {
-    }
-
     @BeforeEach
     void readTheGeneratedDocument() throws Exception {
         HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(at("/v3/api-docs")).build(),
@@ -101,36 +110,27 @@ class ApiErrorDeclarationsTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    Caller signIn(String username) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
-        String page = http.send(HttpRequest.newBuilder(at("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(token.find()).isTrue();
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(at("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-                        + URLEncoder.encode("GiaLai@2026", StandardCharsets.UTF_8) + "&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
-        return new Caller(http, xsrf);
+    void fire(String pass, HttpClient http, Operation operation) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(at(operation.path())).header("Accept", "application/json")
+                .method(operation.method(), HttpRequest.BodyPublishers.noBody()).build();
+        check(pass, operation, http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
-    void fire(String pass, HttpClient http, Operation operation, String xsrf, String contentType, String body)
+    /** A signed-in caller's request, through the same filters and error handling as on the server. */
+    void fire(String pass, String username, Operation operation, boolean csrfToken, String contentType, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(at(operation.path())).header("Accept", "application/json")
-                .method(operation.method(), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (xsrf != null) {
-            request.header("X-XSRF-TOKEN", xsrf);
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(operation.method()), operation.path())
+                .accept(MediaType.APPLICATION_JSON).with(DemoAccounts.as(users, username));
+        if (csrfToken) {
+            request.with(csrf().asHeader());
         }
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            request.contentType(contentType).content(body);
         }
-        int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        check(pass, operation, mvc.perform(request).andReturn().getResponse().getStatus());
+    }
+
+    void check(String pass, Operation operation, int status) {
         if (!operation.declared().contains(String.valueOf(status)) || status >= 500) {
             undeclared.add(operation.method() + " " + operation.template() + " (" + pass + "): " + status
                     + " not among " + operation.declared());
@@ -140,30 +140,25 @@ class ApiErrorDeclarationsTest {
     @Test
     void everyAnswerToABadRequestIsDeclaredForItsOperation() throws Exception {
         HttpClient anonymous = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Caller applicant = signIn("congdan");
-        Caller administrator = signIn("admin");
         for (Operation operation : operations) {
-            // nobody signed in, no CSRF token
-            fire("anonymous", anonymous, operation, null, null, null);
+            // nobody signed in, no CSRF token, over real HTTP (the container's error page answers)
+            fire("anonymous", anonymous, operation);
             if (operation.safe()) {
-                fire("applicant, unknown code", applicant.http(), operation, null, null, null);
-                fire("administrator, unknown code", administrator.http(), operation, null, null, null);
+                fire("applicant, unknown code", APPLICANT, operation, false, null, null);
+                fire("administrator, unknown code", ADMINISTRATOR, operation, false, null, null);
                 continue;
             }
-            fire("applicant, no CSRF token", applicant.http(), operation, null, null, null);
-            fire("applicant, unknown code", applicant.http(), operation, applicant.xsrf(), null, null);
+            fire("applicant, no CSRF token", APPLICANT, operation, false, null, null);
+            fire("applicant, unknown code", APPLICANT, operation, true, null, null);
             if (operation.takesJson()) {
-                fire("applicant, unreadable JSON", applicant.http(), operation, applicant.xsrf(), "application/json",
-                        "{bad");
-                fire("administrator, unreadable JSON", administrator.http(), operation, administrator.xsrf(),
-                        "application/json", "{bad");
+                fire("applicant, unreadable JSON", APPLICANT, operation, true, "application/json", "{bad");
+                fire("administrator, unreadable JSON", ADMINISTRATOR, operation, true, "application/json", "{bad");
             }
             if (operation.takesBody()) {
-                fire("administrator, wrong body type", administrator.http(), operation, administrator.xsrf(),
-                        "text/plain", "x");
+                fire("administrator, wrong body type", ADMINISTRATOR, operation, true, "text/plain", "x");
             } else if (operation.hasPathVariable()) {
                 // an administrator acting on something that does not exist changes nothing
-                fire("administrator, unknown code", administrator.http(), operation, administrator.xsrf(), null, null);
+                fire("administrator, unknown code", ADMINISTRATOR, operation, true, null, null);
             }
         }
         assertThat(undeclared).as("answers the OpenAPI file does not declare (docs/openapi.json)").isEmpty();
