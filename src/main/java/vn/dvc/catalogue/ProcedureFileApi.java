@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,7 @@ class ProcedureFileApi {
         this.user = user;
     }
 
+    @ApiResponse(responseCode = "202", description = "đã nhận tệp; tiến độ và báo cáo ở địa chỉ trong header Location")
     @PostMapping(path = "/procedures/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Nhập tệp thủ tục", description = "Kiểm tra mọi dòng rồi mới ghi, tất cả hoặc không gì cả; "
             + "chạy nền, theo dõi tại Location.")

@@ -20,6 +20,7 @@ import vn.dvc.dossier.Dossier;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
 import vn.dvc.reception.Reception;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.VietnamTime;
 
 @RestController
@@ -65,6 +66,7 @@ class DeadlineApi {
         this.currentUser = currentUser;
     }
 
+    @ApiConflict("hồ sơ chưa có kết quả để trả")
     @PostMapping({"/api/v1/dossiers/{code}/actions/return-result", "/api/v1/dossiers/{code}/actions/return"})
     @Operation(summary = "Trả kết quả", description = "Cán bộ tiếp nhận trả kết quả hồ sơ đã xử lý xong (trạng thái 9 → 10): "
             + "method ONLINE (người nộp tải về), COUNTER (tại bộ phận một cửa) hoặc POST (bưu chính: address và "
@@ -77,6 +79,7 @@ class DeadlineApi {
         return view(reception.find(code, officer), delivery);
     }
 
+    @ApiConflict("hồ sơ không gửi kết quả qua bưu chính")
     @PostMapping("/api/v1/dossiers/{code}/delivery")
     @Operation(summary = "Cập nhật tình trạng chuyển phát", description = "status: SENT, DELIVERED hoặc "
             + "RETURNED_TO_SENDER, cho kết quả đã gửi qua bưu chính (khác: 409).")
@@ -86,6 +89,7 @@ class DeadlineApi {
         return view(reception.find(code, officer), delivery);
     }
 
+    @ApiConflict("hồ sơ chưa quá hạn hoặc đã có thư xin lỗi")
     @PostMapping("/api/v1/dossiers/{code}/actions/apologise")
     @Operation(summary = "Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)", description = "Một lần cho mỗi hồ sơ "
             + "(lần hai: 409): reason và newDueDate (yyyy-MM-dd, ngày làm việc sau hạn giải quyết hiện tại). Gửi thư "

@@ -32,6 +32,7 @@ import vn.dvc.dossier.DossierSubmission.Submission;
 import vn.dvc.dossier.DossierSubmission.Submitted;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.PageResult;
 
@@ -103,6 +104,7 @@ class DossierApi {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmittedAnswer.class)))
     @ApiResponse(responseCode = "200", description = "gửi lại cùng Idempotency-Key: hồ sơ đã tạo trước đó",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmittedAnswer.class)))
+    @ApiConflict("tài khoản chưa xác minh địa chỉ e-mail")
     @ApiResponse(responseCode = "400", description = "dữ liệu không hợp lệ (errors: từng trường)",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = KEY_REUSED, content = @Content(mediaType = "application/problem+json"))
@@ -161,6 +163,7 @@ class DossierApi {
                 DossierLifecycle.allowed(d.status()).contains(Action.WITHDRAW) ? Set.of(Action.WITHDRAW) : Set.of());
     }
 
+    @ApiConflict("hồ sơ không chờ bổ sung")
     @PostMapping(path = "/{code}/supplements/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Gửi bổ sung hồ sơ", description = "multipart: tệp ở các phần tên item.<số thứ tự mục được yêu cầu, "
             + "từ 1>, ghi chú note; hồ sơ trở lại trạng thái trước khi yêu cầu bổ sung.")
@@ -184,6 +187,7 @@ class DossierApi {
     record WithdrawalRequest(String reason) {
     }
 
+    @ApiConflict("trạng thái hồ sơ không còn cho phép rút")
     @PostMapping(path = "/{code}/withdraw")
     @Operation(summary = "Rút hồ sơ", description = "Người nộp rút hồ sơ của chính mình (trạng thái 7) khi trạng thái còn "
             + "cho phép (xem allowedActions của chi tiết hồ sơ); không hoàn tác được, mã hồ sơ được giữ và không dùng lại. "

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,8 +43,10 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -70,6 +73,13 @@ class SecurityConfiguration {
             "/verify", "/verify/**", "/api/v1/verify/**",
             "/statistics/satisfaction", "/ranking", "/ranking/**", "/api/v1/ranking/**"};
 
+    /** State changes that need no CSRF token (besides calls with a bearer token). */
+    static final RequestMatcher CSRF_EXEMPT = new OrRequestMatcher(
+            // The test gateway's merchant API is called server to server, signed, without a session.
+            PathPatternRequestMatcher.pathPattern("/sandbox/vnpay/querydr"),
+            // checking a result file changes nothing, and scripts call it without a session
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/verify"));
+
     /** The pages of registration and password reset, read before signing in. */
     private static final String[] ACCOUNT_READS = {"/register", "/register/**", "/terms", "/verify-email",
             "/forgot-password", "/reset-password"};
@@ -92,6 +102,19 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * An address the firewall refuses (";", an encoded "." or "/", a NUL...) is a 400 answered by the error page,
+     * which tells it apart from unreadable data (shared/ApiErrorController): a problem for the API, the error page
+     * for people.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, rejected);
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+        };
+    }
+
     /** The CSRF token lives in a cookie that scripts can read (and send back in {@code X-XSRF-TOKEN}). */
     @Bean
     CsrfTokenRepository csrfTokenRepository() {
@@ -106,6 +129,9 @@ class SecurityConfiguration {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the cookie is set
         http.authorizeHttpRequests(auth -> auth
+                        // OPTIONS only says which methods an address takes (Spring MVC's Allow answer, 404 where
+                        // nothing is mapped); it runs no handler, changes nothing and opens no CORS.
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("AGENCY_ADMIN", "PROVINCIAL_COORDINATOR",
                                 "SYSTEM_ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("AGENCY_ADMIN", "PROVINCIAL_COORDINATOR",
@@ -148,10 +174,7 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(csrfHandler)
                         // A bearer token is not sent by the browser on its own: no cross-site forgery to fear.
                         .ignoringRequestMatchers(SecurityConfiguration::bearerToken)
-                        // The test gateway's merchant API is called server to server, signed, without a session.
-                        .ignoringRequestMatchers("/sandbox/vnpay/querydr")
-                        // checking a result file changes nothing, and scripts call it without a session
-                        .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/verify")))
+                        .ignoringRequestMatchers(CSRF_EXEMPT))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

@@ -17,16 +17,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import vn.dvc.dossier.Dossier;
+import vn.dvc.dossier.DossierStatus;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
 import vn.dvc.identity.Role;
 import vn.dvc.payment.VnpayIpn.IpnAnswer;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.VietnamTime;
-import vn.dvc.dossier.Dossier;
-import vn.dvc.dossier.DossierStatus;
 
 @RestController
 @Tag(name = "Thanh toán trực tuyến", description = "Thanh toán phí, lệ phí hồ sơ qua cổng VNPay")
@@ -93,6 +95,7 @@ class PaymentApi {
                         x.status() == PaymentStatus.PAID ? PaymentReceipts.url(x.orderRef()) : null)).toList());
     }
 
+    @ApiConflict("hồ sơ không ở tình trạng cho phép yêu cầu thanh toán")
     @PostMapping("/api/v1/dossiers/{code}/actions/request-payment")
     @Operation(summary = "Yêu cầu thực hiện nghĩa vụ tài chính (nộp thêm)",
             description = "Cán bộ của cơ quan tiếp nhận yêu cầu người nộp hồ sơ nộp thêm một khoản: "
@@ -113,6 +116,8 @@ class PaymentApi {
         return time == null ? null : time.toOffsetDateTime();
     }
 
+    @ApiResponse(responseCode = "201", description = "giao dịch đã tạo: redirectUrl là trang thanh toán (header Location)")
+    @ApiConflict("hồ sơ không chờ thanh toán")
     @PostMapping("/api/v1/dossiers/{code}/payments")
     @Operation(summary = "Bắt đầu thanh toán trực tuyến phí, lệ phí của hồ sơ của mình",
             description = "Trả về địa chỉ cổng thanh toán để chuyển trình duyệt tới (redirectUrl).")

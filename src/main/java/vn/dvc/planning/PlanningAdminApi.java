@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.ProblemException.FieldProblem;
@@ -70,6 +72,8 @@ class PlanningAdminApi {
         }
     }
 
+    @ApiResponse(responseCode = "201", description = "kế hoạch mới (header Location)")
+    @ApiConflict("kế hoạch của năm này đã có")
     @PostMapping
     @PreAuthorize("hasRole('PROVINCIAL_COORDINATOR')")
     @Operation(summary = "Mở đăng ký kế hoạch năm", description = "Điều phối viên cấp tỉnh; hạn đăng ký là ngày "
@@ -89,6 +93,7 @@ class PlanningAdminApi {
                 String.valueOf(year)));
     }
 
+    @ApiConflict("kế hoạch không còn ở tình trạng cho phép")
     @PutMapping("/{year}/deadline")
     @PreAuthorize("hasRole('PROVINCIAL_COORDINATOR')")
     @Operation(summary = "Đổi hạn đăng ký", description = "Chỉ khi kế hoạch đang nhận đăng ký.")
@@ -104,6 +109,8 @@ class PlanningAdminApi {
         return plans.entries(year, user.scope()).stream().map(PlanEntryView::of).toList();
     }
 
+    @ApiResponse(responseCode = "201", description = "đăng ký mới (header Location)")
+    @ApiConflict("hết hạn đăng ký hoặc kế hoạch không còn nhận đăng ký")
     @PostMapping("/{year}/entries")
     @PreAuthorize("hasRole('AGENCY_ADMIN')")
     @Operation(summary = "Đăng ký một thủ tục", description = "Quản trị cơ quan đăng ký thủ tục của cơ quan mình sẽ "
@@ -117,6 +124,8 @@ class PlanningAdminApi {
                 .body(PlanEntryView.of(entry));
     }
 
+    @ApiResponse(responseCode = "204", description = "đã xoá")
+    @ApiConflict("đăng ký đã được quyết định hoặc hết hạn")
     @DeleteMapping("/{year}/entries/{id}")
     @PreAuthorize("hasRole('AGENCY_ADMIN')")
     @Operation(summary = "Rút một thủ tục đã đăng ký", description = "Chỉ thủ tục của cơ quan mình, trước hạn.")
@@ -125,6 +134,7 @@ class PlanningAdminApi {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiConflict("đăng ký đã được quyết định")
     @PostMapping("/{year}/entries/{id}/reject")
     @PreAuthorize("hasRole('PROVINCIAL_COORDINATOR')")
     @Operation(summary = "Từ chối một thủ tục", description = "Khi kế hoạch đang tổng hợp; bắt buộc có lý do.")
@@ -132,6 +142,7 @@ class PlanningAdminApi {
         return PlanEntryView.of(planning.reject(year, id, request.reason(), user.actor()));
     }
 
+    @ApiConflict("kế hoạch không ở tình trạng cho phép thao tác này")
     @PostMapping("/{year}/actions/{action}")
     @PreAuthorize("hasRole('PROVINCIAL_COORDINATOR')")
     @Operation(summary = "Chuyển bước kế hoạch", description = "consolidate (tổng hợp), approve (phê duyệt các thủ tục "

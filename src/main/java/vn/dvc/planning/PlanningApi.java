@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import vn.dvc.identity.CurrentUser;
 import vn.dvc.planning.PlanTracking.TrackingReport;
 import vn.dvc.planning.PlanViews.PlanSummary;
 import vn.dvc.planning.PlanViews.PlanView;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.ProblemException.FieldProblem;
@@ -80,6 +82,8 @@ class PlanningApi {
     record PlanImportResult(String reference, int firstYear, int lastYear, List<PlanCheck> checks) {
     }
 
+    @ApiResponse(responseCode = "201", description = "kế hoạch đã nhập (header Location: địa chỉ của kế hoạch)")
+    @ApiConflict("kế hoạch của năm này đã có")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('PROVINCIAL_COORDINATOR')")
     @Operation(summary = "Nhập văn bản kế hoạch", description = "Tệp CSV hoặc XLSX theo docs/plan-import-format.md, "

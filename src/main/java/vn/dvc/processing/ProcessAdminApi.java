@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.InvalidInputException;
 
 @RestController
@@ -41,6 +43,9 @@ class ProcessAdminApi {
         this.currentUser = currentUser;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "not-found: không có cơ quan này trong phạm vi quản trị "
+            + "(quản trị hệ thống: cần ghi agency)")
     @GetMapping("/api/v1/admin/processes")
     @Operation(summary = "Quy trình nội bộ của cơ quan", description = "Quy trình mặc định (builtIn khi cơ quan chưa "
             + "tự định nghĩa) và các quy trình riêng theo thủ tục. agency: mặc định là cơ quan của người quản trị.")
@@ -49,6 +54,7 @@ class ProcessAdminApi {
         return definitions.ofAgency(agency(admin, agency), admin.scope()).stream().map(ProcessAdminApi::view).toList();
     }
 
+    @ApiConflict("quy trình đã được người khác sửa (rowVersion cũ)")
     @PutMapping("/api/v1/admin/processes/{agency}/default")
     @Operation(summary = "Lưu quy trình mặc định của cơ quan", description = "{steps: [{name, role: SPECIALIST/LEADER/"
             + "RECEPTION_OFFICER, budgetPercent, maySendBack}], rowVersion?}: tổng budgetPercent bằng 100, bước cuối do "
@@ -57,6 +63,7 @@ class ProcessAdminApi {
         return save(agency, null, body);
     }
 
+    @ApiConflict("quy trình đã được người khác sửa (rowVersion cũ)")
     @PutMapping("/api/v1/admin/processes/{agency}/procedures/{procedureCode}")
     @Operation(summary = "Lưu quy trình riêng của một thủ tục", description = "Thay cho quy trình mặc định với hồ sơ "
             + "của thủ tục này tại cơ quan, từ lần tiếp nhận sau. Nội dung như quy trình mặc định.")
@@ -65,6 +72,7 @@ class ProcessAdminApi {
         return save(agency, procedureCode, body);
     }
 
+    @ApiResponse(responseCode = "204", description = "đã xoá, thủ tục dùng lại quy trình mặc định")
     @DeleteMapping("/api/v1/admin/processes/{agency}/procedures/{procedureCode}")
     @Operation(summary = "Bỏ quy trình riêng của thủ tục", description = "Hồ sơ tiếp nhận sau theo quy trình mặc định.")
     ResponseEntity<Void> remove(@PathVariable String agency, @PathVariable String procedureCode) {

@@ -27,6 +27,7 @@ import vn.dvc.dossier.DossierStatus;
 import vn.dvc.dossier.Dossiers;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.PageResult;
 import vn.dvc.shared.VietnamTime;
@@ -103,6 +104,7 @@ class ProcessingApi {
                 processing.allowedActions(d, current, officer), "/api/v1/dossiers/" + d.code() + "/forms/05.pdf");
     }
 
+    @ApiConflict("bước đã có người nhận hoặc hồ sơ không ở bước này")
     @PostMapping("/api/v1/dossiers/{code}/actions/take")
     @Operation(summary = "Nhận xử lý bước hiện tại", description = "Cán bộ có vai trò của bước nhận hồ sơ từ nhóm chung.")
     ActionAnswer take(@PathVariable String code) {
@@ -111,6 +113,7 @@ class ProcessingApi {
         return answer(code, officer);
     }
 
+    @ApiConflict("hồ sơ không ở tình trạng cho phép thao tác này")
     @PostMapping("/api/v1/dossiers/{code}/actions/forward")
     @Operation(summary = "Chuyển xử lý sang bước tiếp theo", description = "{assignee?, note?}: assignee là tên đăng "
             + "nhập của cán bộ có vai trò của bước sau (trống: nhóm chung). Chỉ cán bộ đang giữ bước (hoặc cùng vai trò "
@@ -122,6 +125,7 @@ class ProcessingApi {
         return answer(code, officer);
     }
 
+    @ApiConflict("hồ sơ không ở tình trạng cho phép thao tác này")
     @PostMapping("/api/v1/dossiers/{code}/actions/send-back")
     @Operation(summary = "Trả lại bước trước", description = "{reason}: bắt buộc. Chỉ khi quy trình cho phép trả lại "
             + "từ bước hiện tại (409 nếu không).")
@@ -131,6 +135,7 @@ class ProcessingApi {
         return answer(code, officer);
     }
 
+    @ApiConflict("hồ sơ không ở tình trạng cho phép thao tác này")
     @PostMapping("/api/v1/dossiers/{code}/actions/reassign")
     @Operation(summary = "Giao lại cho cán bộ khác", description = "{assignee, note?}: lãnh đạo hoặc quản trị cơ quan "
             + "giao bước hiện tại cho cán bộ khác cùng vai trò và cơ quan; hạn của bước giữ nguyên.")
@@ -141,6 +146,7 @@ class ProcessingApi {
         return answer(code, officer);
     }
 
+    @ApiConflict("hồ sơ không ở tình trạng cho phép thao tác này hoặc chưa có kết quả")
     @PostMapping("/api/v1/dossiers/{code}/actions/approve")
     @Operation(summary = "Phê duyệt kết quả", description = "{note?}: lãnh đạo ở bước cuối phê duyệt; hồ sơ chuyển "
             + "sang 9 (đã xử lý xong). Cần có kết quả đã tải lên (409 nếu chưa).")
@@ -150,6 +156,7 @@ class ProcessingApi {
         return answer(code, officer);
     }
 
+    @ApiConflict("hồ sơ không ở tình trạng nhận tệp kết quả")
     @PostMapping(path = "/api/v1/dossiers/{code}/result", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Tải lên kết quả giải quyết", description = "Tệp PDF (phần file), tối đa 20 MB, do cán bộ "
             + "đang giữ bước hiện tại tải lên; lưu là tài liệu RESULT của hồ sơ.")

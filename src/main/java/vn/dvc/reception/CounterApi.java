@@ -23,6 +23,7 @@ import vn.dvc.dossier.DossierStatus;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CounterApplicants.CounterApplicant;
 import vn.dvc.identity.CurrentUser;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.ProblemException.FieldProblem;
 
@@ -43,6 +44,9 @@ class CounterApi {
         this.currentUser = currentUser;
     }
 
+    @ApiResponse(responseCode = "201", description = "hồ sơ đã đăng ký (header Location: địa chỉ của hồ sơ)")
+    @ApiResponse(responseCode = "200", description = "gửi lại cùng Idempotency-Key: hồ sơ đã đăng ký trước đó")
+    @ApiConflict("hồ sơ chưa tiếp nhận được ở tình trạng hiện tại")
     @PostMapping(path = "/api/v1/reception/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính", description = "Cán bộ tiếp nhận đăng ký hồ sơ "
             + "cho người nộp tại quầy (channel=DIRECT) hoặc gửi qua bưu chính (POSTAL), chỉ thủ tục cơ quan mình tiếp "

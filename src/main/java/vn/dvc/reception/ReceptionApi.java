@@ -20,12 +20,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dvc.dossier.Dossier;
-import vn.dvc.dossier.DossierLifecycle;
 import vn.dvc.dossier.DossierLifecycle.Action;
+import vn.dvc.dossier.DossierLifecycle;
 import vn.dvc.dossier.DossierStatus;
 import vn.dvc.dossier.Dossiers;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.NotFoundException;
 import vn.dvc.shared.PageResult;
@@ -165,6 +166,7 @@ class ReceptionApi {
         return reasons.active().stream().map(r -> new ReasonView(r.code(), r.label())).toList();
     }
 
+    @ApiConflict("tình trạng hồ sơ không cho phép thao tác này")
     @PostMapping("/api/v1/dossiers/{code}/actions/{action}")
     @Operation(summary = "Thao tác của cán bộ tiếp nhận", description = "action: receive (không cần nội dung), "
             + "request-supplement ({items: [...], reason}: mọi giấy tờ còn thiếu trong một lần), refuse ({reasonCode, "

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.dvc.result.ResultVerification.Outcome;
@@ -43,6 +44,8 @@ class VerifyApi {
         this.throttle = throttle;
     }
 
+    @ApiResponse(responseCode = "200", description = "GENUINE hoặc UNKNOWN")
+    @ApiResponse(responseCode = "429", description = "too-many-requests: xác thực quá nhiều lần trong một phút")
     @GetMapping("/api/v1/verify/{resultCode}")
     @Operation(summary = "Xác thực theo mã kết quả", description = "GENUINE nếu cơ quan đã cấp kết quả có mã này, "
             + "UNKNOWN nếu không; giới hạn số lần mỗi phút cho mỗi địa chỉ (429).")
@@ -54,6 +57,8 @@ class VerifyApi {
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(answer);
     }
 
+    @ApiResponse(responseCode = "200", description = "GENUINE, MODIFIED hoặc UNKNOWN")
+    @ApiResponse(responseCode = "429", description = "too-many-requests: xác thực quá nhiều lần trong một phút")
     @PostMapping(path = "/api/v1/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Xác thực tệp PDF kết quả", description = "multipart: file. GENUINE: đúng tệp cơ quan đã "
             + "cấp, chữ ký hợp lệ và bao toàn bộ tệp; MODIFIED: tệp của hệ thống nhưng đã bị sửa hoặc thêm nội dung "

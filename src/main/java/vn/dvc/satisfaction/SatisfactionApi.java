@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,6 +36,7 @@ import vn.dvc.identity.CurrentUser;
 import vn.dvc.identity.Role;
 import vn.dvc.organisation.Agencies;
 import vn.dvc.satisfaction.SatisfactionRatings.RatingInput;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.VietnamTime;
 
 /** The applicant's rating of a dossier, and the public satisfaction figures. */
@@ -81,6 +83,8 @@ class SatisfactionApi {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "201", description = "đánh giá đã ghi")
+    @ApiConflict("hồ sơ chưa trả kết quả hoặc đã được đánh giá")
     @PostMapping("/api/v1/dossiers/{code}/rating")
     @Operation(summary = "Đánh giá việc giải quyết hồ sơ",
             description = "Chỉ người nộp hồ sơ, một lần, sau khi đã trả kết quả (trạng thái 10). rating: NOT_SATISFIED, "

@@ -22,14 +22,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The error answers that do not come from a controller (no sign-in, a refused CSRF token, a method or
- * body type the endpoint does not take, unreadable JSON, an unexpected failure): for the JSON API
- * ({@code /api/...}) an RFC 9457 problem with a stable code and a Vietnamese detail, like every other
- * API error; for pages Spring Boot's usual error page.
+ * body type the endpoint does not take, unreadable JSON, an address the firewall refuses, an unexpected
+ * failure): an RFC 9457 problem with a stable code and a Vietnamese detail, like every other API error,
+ * for the JSON API ({@code /api/...}) and for any caller that did not ask for HTML; the portal's error
+ * page for browsers. {@code /error} typed as an address is "not found", not a failure.
  */
 @Component
 class ApiErrorController extends BasicErrorController {
@@ -45,6 +47,7 @@ class ApiErrorController extends BasicErrorController {
     /** The portal's error page; a refused CSRF token (mostly a form left open too long) is told apart. */
     @Override
     public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+        notFoundWhenAskedDirectly(request);
         ModelAndView page = super.errorHtml(request, response);
         if (page != null && request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
             page.addObject("csrf", true);
@@ -54,10 +57,8 @@ class ApiErrorController extends BasicErrorController {
 
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (!(uri instanceof String path) || !path.startsWith(request.getContextPath() + "/api/")) {
-            return super.error(request);
-        }
+        notFoundWhenAskedDirectly(request);
+        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         HttpStatus status = getStatus(request);
         String code = code(status, request);
         Locale locale = LocaleContextHolder.getLocale();
@@ -65,27 +66,34 @@ class ApiErrorController extends BasicErrorController {
         problem.put("type", URI.create("urn:dvc:problem:" + code).toString());
         problem.put("title", messages.getMessage("problem.title." + code, null, status.getReasonPhrase(), locale));
         problem.put("status", status.value());
-        problem.put("detail", messages.getMessage("problem." + code, null,
+        // An address the firewall refused (";", an encoded "." or "/", ...) is told apart from unreadable data.
+        String detail = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof RequestRejectedException
+                ? "problem.bad-address" : "problem." + code;
+        problem.put("detail", messages.getMessage(detail, null,
                 messages.getMessage("problem.error", null, locale), locale));
         problem.put("instance", path);
         problem.put("code", code);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /**
+     * Someone typed {@code /error} (or a tool probed it): no failure happened, so there is nothing here, as
+     * at any other address no page answers.
+     */
+    private static void notFoundWhenAskedDirectly(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.NOT_FOUND.value());
+            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+        }
+    }
+
     private static String code(HttpStatus status, HttpServletRequest request) {
         return switch (status) {
-            case BAD_REQUEST -> "invalid-input";
             case UNAUTHORIZED -> request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
                     instanceof OAuth2AuthenticationException ? "invalid-token" : "unauthorized";
             case FORBIDDEN -> request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
                     ? "csrf" : "forbidden";
-            case NOT_FOUND -> "not-found";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case NOT_ACCEPTABLE -> "not-acceptable";
-            case CONTENT_TOO_LARGE -> "too-large";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-            case TOO_MANY_REQUESTS -> "too-many-requests";
-            default -> status.is4xxClientError() ? "invalid-input" : "error";
+            default -> ProblemCodes.forStatus(status.value());
         };
     }
 }

@@ -169,4 +169,22 @@ class ApiErrorAnswersTest {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("phiên làm việc đã hết hạn").doesNotContain("không có quyền");
     }
+
+    @Test
+    void theErrorAddressTypedDirectlyIsNotFound() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = send(http, HttpRequest.newBuilder(at("/error")).header("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Không tìm thấy trang").doesNotContain("Vui lòng thử lại sau");
+        JsonNode body = problem(send(http, HttpRequest.newBuilder(at("/error")).header("Accept", "application/json")),
+                404, "not-found");
+        assertThat(body.path("instance").asString()).isEqualTo("/error");
+        problem(send(http, HttpRequest.newBuilder(at("/error"))), 404, "not-found");
+    }
+
+    @Test
+    void aScriptGetsAProblemOutsideTheApiToo() throws Exception {
+        problem(send(HttpClient.newHttpClient(), HttpRequest.newBuilder(at("/trang-khong-co"))
+                .header("Accept", "application/json")), 404, "not-found");
+    }
 }
