@@ -23,3 +23,14 @@ alter table statistics_agency_month add column withdrawn int not null default 0,
     add column withdrawn_overdue int not null default 0,
     add column due_after_withdrawn int not null default 0;
 
+-- Housekeeping (docs/architecture.md "Housekeeping").
+-- Outbound events delivered to the broker longer ago than the retention are deleted in small batches;
+-- undelivered ones stay. The feed tells a client whose cursor is before the last deleted id that it has
+-- missed events: that id is kept here (one row).
+create index integration_event_published_idx on integration_event (published_at) where published_at is not null;
+create table integration_event_pruning (
+    only_row       boolean primary key default true check (only_row),
+    pruned_through bigint  not null default 0
+);
+insert into integration_event_pruning(only_row, pruned_through) values (true, 0);
+
