@@ -34,3 +34,8 @@ create table integration_event_pruning (
 );
 insert into integration_event_pruning(only_row, pruned_through) values (true, 0);
 
+-- The orphan document sweep asks, for a batch of old documents, which ones a dossier, a draft or an
+-- electronic result refers to: by document id.
+create index dossier_document_document_idx on dossier_document (document_id);
+create index dossier_draft_document_document_idx on dossier_draft_document (document_id);
+create index electronic_result_document_idx on electronic_result (document_id);

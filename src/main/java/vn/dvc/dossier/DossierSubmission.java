@@ -200,7 +200,7 @@ public class DossierSubmission {
         List<Attachment> attachments = new ArrayList<>(
                 submission.attachments() == null ? List.of() : submission.attachments());
         for (Attachment attachment : attachments) {
-            if (!documents.exists(attachment.documentId())) {
+            if (!documents.reserve(attachment.documentId())) {
                 problems.add(new FieldProblem("files", "dossier.document.unknown"));
             }
         }
