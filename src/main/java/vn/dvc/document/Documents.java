@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -150,6 +151,18 @@ public class Documents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Holds an existing document for a reference the caller's transaction is about to write (a dossier made from
+     * a draft's or an earlier upload's documents): until that transaction ends, the orphan sweep cannot delete
+     * it. Answers false when there is no such document (never stored, or already swept), and then the caller
+     * must not refer to it. Takes a share lock on the row, so call it in the transaction that writes the reference.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean reserve(UUID id) {
+        return jdbc.sql("select id from document where id = ? for share").param(id).query(UUID.class).optional()
+                .isPresent();
     }
 
     /**

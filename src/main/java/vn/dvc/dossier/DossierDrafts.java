@@ -167,7 +167,7 @@ public class DossierDrafts {
         return documents;
     }
 
-    /** Drafts nobody touched for a long time are deleted (their documents stay until orphan cleanup). */
+    /** Drafts nobody touched for a long time are deleted (their documents go with the next orphan sweep, `document.OrphanDocuments`). */
     @Scheduled(cron = "${app.drafts.cleanup-cron:0 30 2 * * *}", zone = "Asia/Ho_Chi_Minh")
     void deleteAbandoned() {
         jdbc.sql("delete from dossier_draft where updated_at < ?").param(Timestamp.from(clock.instant().minus(keep)))

@@ -9,7 +9,6 @@ import vn.dvc.document.Documents;
 import vn.dvc.document.FileType;
 import vn.dvc.document.StoredDocument;
 import vn.dvc.document.UploadRules;
-import vn.dvc.shared.NotFoundException;
 
 /** The dossier module's use of the document store: which rules apply to a component's files. */
 @Component
@@ -50,6 +49,14 @@ class DossierFiles {
         } catch (NotFoundException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * Whether the document exists, held until the caller's transaction ends so that the orphan sweep does not
+     * delete it before the reference being written commits ({@link Documents#reserve}).
+     */
+    boolean reserve(UUID id) {
+        return documents.reserve(id);
     }
 
     StoredDocument describe(UUID id) {

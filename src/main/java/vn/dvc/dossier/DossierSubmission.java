@@ -248,8 +248,12 @@ public class DossierSubmission {
         // The SHA-256 of each file, for the request's fingerprint: from the document store, which computed it.
         java.util.Map<UUID, String> sha256 = new java.util.HashMap<>();
         for (Attachment attachment : attachments) {
-            documents.sha256(attachment.documentId()).ifPresentOrElse(sha -> sha256.put(attachment.documentId(), sha),
-                    () -> problems.add(new FieldProblem("files", "dossier.document.unknown")));
+            UUID id = attachment.documentId();
+            if (!documents.reserve(id)) {
+                problems.add(new FieldProblem("files", "dossier.document.unknown"));
+            } else {
+                documents.sha256(id).ifPresent(sha -> sha256.put(id, sha));
+            }
         }
         int componentCount = chosen == null ? 0 : chosen.components().size();
         for (Upload upload : uploads) {

@@ -30,9 +30,11 @@ class EventFeedApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final OutboundEventRetention retention;
 
-    EventFeedApi(JdbcClient jdbc) {
+    EventFeedApi(JdbcClient jdbc, OutboundEventRetention retention) {
         this.jdbc = jdbc;
+        this.retention = retention;
     }
 
     @GetMapping("/api/v1/integration/events")
@@ -40,7 +42,10 @@ class EventFeedApi {
     @Operation(summary = "Events after a given id, oldest first",
             description = "Types: dossier.submitted, dossier.status-changed (national statuses 1..10), "
                     + "payment.confirmed. The same events go to the broker's topic exchange (routing key = type, "
-                    + "message id dvc-event-<id>). No personal data.")
+                    + "message id dvc-event-<id>). No personal data. Events delivered to the broker are kept for "
+                    + "a retention period (30 days by default), then deleted; undelivered ones are kept. When events "
+                    + "after the given id have been deleted, prunedThrough says up to which id: the client has "
+                    + "missed some of them and should reconcile (re-read what it follows), then carry on from next.")
     Feed events(@Parameter(description = "the last id already read (0 for the start)")
             @RequestParam(defaultValue = "0") long after,
             @Parameter(description = "at most this many events (1..500, default 100)")
@@ -59,11 +64,17 @@ class EventFeedApi {
                         rs.getTimestamp("occurred_at").toInstant(), JSON.readTree(rs.getString("payload"))))
                 .list();
         long next = items.isEmpty() ? after : items.get(items.size() - 1).id();
-        return new Feed(items, next);
+        // Read after the page: an event deleted while the page was read is still reported as missed.
+        long pruned = retention.prunedThrough();
+        return new Feed(items, next, pruned > after ? pruned : null);
     }
 
-    /** One page of the feed; {@code next} is the {@code after} of the next call. */
-    record Feed(List<Event> items, long next) {
+    /**
+     * One page of the feed; {@code next} is the {@code after} of the next call. {@code prunedThrough}, when not
+     * null: events with ids after {@code after} and up to this one were deleted by the retention (the page
+     * still has every event kept), so the client has missed some.
+     */
+    record Feed(List<Event> items, long next, Long prunedThrough) {
     }
 
     record Event(long id, String type, String agencyCode, Instant occurredAt, JsonNode payload) {

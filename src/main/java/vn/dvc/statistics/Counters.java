@@ -1,17 +1,27 @@
 package vn.dvc.statistics;
 
 /**
- * The counters of one agency (and procedure) summed over some days; see {@code V13__statistics.sql}.
+ * The counters of one agency (and procedure) summed over some days; see {@code V13__statistics.sql} and
+ * {@code V28__statistics_withdrawals_and_housekeeping.sql}.
  */
 record Counters(long receivedOnline, long receivedOffline, long resolvedEarly, long resolvedOnTime,
-        long resolvedLate, long due, long dueAfterResolved) {
+        long resolvedLate, long due, long dueAfterResolved, long withdrawn, long withdrawnOverdue,
+        long dueAfterWithdrawn) {
 
-    static final Counters ZERO = new Counters(0, 0, 0, 0, 0, 0, 0);
+    /** The number of counters, in the order of the components and of {@code StatisticsLedger.COLUMNS}. */
+    static final int SIZE = 10;
+
+    static final Counters ZERO = new Counters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    static Counters of(long[] v) {
+        return new Counters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+    }
 
     Counters plus(Counters o) {
         return new Counters(receivedOnline + o.receivedOnline, receivedOffline + o.receivedOffline,
                 resolvedEarly + o.resolvedEarly, resolvedOnTime + o.resolvedOnTime, resolvedLate + o.resolvedLate,
-                due + o.due, dueAfterResolved + o.dueAfterResolved);
+                due + o.due, dueAfterResolved + o.dueAfterResolved, withdrawn + o.withdrawn,
+                withdrawnOverdue + o.withdrawnOverdue, dueAfterWithdrawn + o.dueAfterWithdrawn);
     }
 
     long received() {
@@ -22,14 +32,14 @@ record Counters(long receivedOnline, long receivedOffline, long resolvedEarly, l
         return resolvedEarly + resolvedOnTime + resolvedLate;
     }
 
-    /** Of the dossiers counted up to some day, those still open at its end. */
+    /** Of the dossiers counted up to some day, those still open at its end (neither resolved nor withdrawn). */
     long open() {
-        return received() - resolved();
+        return received() - resolved() - withdrawn;
     }
 
     /** Of the dossiers counted up to some day, those still open at its end and due on or before it. */
     long openOverdue() {
-        return due - dueAfterResolved - resolvedOnTime - resolvedLate;
+        return due - dueAfterResolved - resolvedOnTime - resolvedLate - dueAfterWithdrawn - withdrawnOverdue;
     }
 
     boolean isZero() {

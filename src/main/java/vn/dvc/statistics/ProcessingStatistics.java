@@ -1,5 +1,6 @@
 package vn.dvc.statistics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.dvc.dossier.Dossier;
+import vn.dvc.dossier.DossierStatus;
 import vn.dvc.dossier.Dossiers;
 import vn.dvc.organisation.Agencies;
 import vn.dvc.organisation.Agency;
@@ -78,27 +81,41 @@ public class ProcessingStatistics {
 
     /** The sum of the rows (a level or the province); ratios computed on the sums. */
     public static ProcessingFigures total(List<AgencyFigures> rows, LocalDate from, LocalDate to) {
-        long[] s = new long[11];
+        long[] s = new long[12];
         for (AgencyFigures row : rows) {
             ProcessingFigures f = row.figures();
             long[] v = {f.receivedOnline(), f.receivedOffline(), f.carriedOver(), f.totalReceived(), f.resolvedEarly(),
                 f.resolvedOnTime(), f.resolvedLate(), f.totalResolved(), f.inProgressOnTime(), f.inProgressOverdue(),
-                f.totalInProgress()};
+                f.totalInProgress(), f.withdrawn()};
             for (int i = 0; i < s.length; i++) {
                 s[i] += v[i];
             }
         }
         return new ProcessingFigures(null, from, to, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9],
-                s[10], s[7] == 0 ? null : (double) (s[4] + s[5]) / s[7], s[3] == 0 ? null : (double) s[0] / s[3]);
+                s[10], s[7] == 0 ? null : (double) (s[4] + s[5]) / s[7], s[3] == 0 ? null : (double) s[0] / s[3],
+                s[11]);
     }
 
-    /** Brings one dossier's contribution up to date with the dossier as it now stands (idempotent). */
+    /**
+     * Brings one dossier's contribution up to date with the dossier as it now stands (idempotent): its agency
+     * too, so a dossier moved to another agency (a merger) counts there from its receipt on, as a recompute
+     * would count it.
+     */
     @Transactional
     public void refresh(String dossierCode) {
         ledger.lock(dossierCode);
         Optional<Fact> old = ledger.stored(dossierCode);
-        Optional<Fact> now = dossiers.findByCode(dossierCode).flatMap(Fact::of);
+        Optional<Fact> now = dossiers.findByCode(dossierCode).flatMap(d -> Fact.of(d, withdrawnAt(d)));
         ledger.replace(dossierCode, old, now);
+    }
+
+    /** When a withdrawn dossier was withdrawn, from its timeline (the last withdrawal, as the recompute reads). */
+    private Instant withdrawnAt(Dossier d) {
+        if (d.status() != DossierStatus.WITHDRAWN) {
+            return null;
+        }
+        return dossiers.timeline(d.id()).stream().filter(e -> e.to() == DossierStatus.WITHDRAWN)
+                .map(Dossiers.TimelineEntry::occurredAt).max(Comparator.naturalOrder()).orElse(null);
     }
 
     /** Rebuilds all counters from the dossier table; answers the number of dossiers counted. */

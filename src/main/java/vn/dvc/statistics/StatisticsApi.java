@@ -47,7 +47,10 @@ class StatisticsApi {
             description = "Received: by the day of receipt. Resolved: finished in the period; early = before the "
                     + "due day, on time = on the due day, late = after it (Vietnam dates). Carried over: received "
                     + "before the period and not finished at its start. In progress: at the end of the period; "
-                    + "overdue when due on or before its last day. Refused and withdrawn dossiers are not counted.")
+                    + "overdue when due on or before its last day. Refused dossiers are not counted. Withdrawn: "
+                    + "withdrawn by the applicant in the period (received and in progress until then, never resolved), "
+                    + "so totalReceived = totalResolved + totalInProgress + withdrawn. A dossier moved to another "
+                    + "agency (a merger) counts there from its receipt.")
     ProcessingFigures processing(
             @Parameter(description = "agency code; absent: the whole province") @RequestParam(required = false)
             String agency,

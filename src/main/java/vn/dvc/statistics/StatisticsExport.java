@@ -26,7 +26,8 @@ final class StatisticsExport {
 
     static final List<String> HEADERS = List.of("agencyCode", "agencyName", "level", "from", "to", "receivedOnline",
             "receivedOffline", "carriedOver", "totalReceived", "resolvedEarly", "resolvedOnTime", "resolvedLate",
-            "totalResolved", "inProgressOnTime", "inProgressOverdue", "totalInProgress", "onTimeRatio", "onlineRatio");
+            "totalResolved", "inProgressOnTime", "inProgressOverdue", "totalInProgress", "onTimeRatio", "onlineRatio",
+            "withdrawn");
 
     private StatisticsExport() {
     }
@@ -75,6 +76,7 @@ final class StatisticsExport {
                 f.totalInProgress()));
         values.add(f.onTimeRatio());
         values.add(f.onlineRatio());
+        values.add(f.withdrawn());
         return values;
     }
 }

@@ -5,10 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,24 +36,28 @@ class StatisticsLedger {
     static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
 
     private static final String COLUMNS = "received_online, received_offline, resolved_early, resolved_on_time, "
-            + "resolved_late, due, due_after_resolved";
+            + "resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue, due_after_withdrawn";
 
     /** What one dossier contributes to the counters. */
     record Fact(String agencyCode, String procedureCode, boolean online, LocalDate receivedOn, LocalDate dueOn,
-            LocalDate finishedOn) {
+            LocalDate finishedOn, LocalDate withdrawnOn) {
 
         /**
-         * The contribution of a dossier as it stands: none before it is received, nor when it was refused or
-         * withdrawn. Due and finished days before the day of receipt count as that day.
+         * The contribution of a dossier as it stands: none before it is received, nor when it was refused. A
+         * withdrawn dossier ({@code withdrawnAt}: when, from its timeline) counts where things happened: received
+         * on its day of receipt, open until the day of its withdrawal (ADR 0028); one withdrawn at an unknown
+         * time counts nothing. Due, finished and withdrawal days before the day of receipt count as that day.
          */
-        static Optional<Fact> of(Dossier d) {
+        static Optional<Fact> of(Dossier d, Instant withdrawnAt) {
+            boolean withdrawn = d.status() == DossierStatus.WITHDRAWN;
             if (d.receivedAt() == null || d.status() == DossierStatus.NOT_ACCEPTED
-                    || d.status() == DossierStatus.WITHDRAWN) {
+                    || (withdrawn && withdrawnAt == null)) {
                 return Optional.empty();
             }
             LocalDate received = day(d.receivedAt());
             return Optional.of(new Fact(d.agencyCode(), d.procedureCode(), d.channel() == Channel.ONLINE, received,
-                    notBefore(day(d.dueAt()), received), notBefore(day(d.finishedAt()), received)));
+                    notBefore(day(d.dueAt()), received), notBefore(day(d.finishedAt()), received),
+                    withdrawn ? notBefore(day(withdrawnAt), received) : null));
         }
 
         private static LocalDate day(Instant at) {
@@ -61,16 +70,26 @@ class StatisticsLedger {
 
         /** The counter changes of this dossier per day, times {@code sign}. */
         void addTo(Map<LocalDate, long[]> deltas, int sign) {
-            deltas.computeIfAbsent(receivedOn, k -> new long[7])[online ? 0 : 1] += sign;
+            deltas.computeIfAbsent(receivedOn, k -> new long[Counters.SIZE])[online ? 0 : 1] += sign;
             if (finishedOn != null) {
                 int column = dueOn == null || finishedOn.equals(dueOn) ? 3 : finishedOn.isBefore(dueOn) ? 2 : 4;
-                deltas.computeIfAbsent(finishedOn, k -> new long[7])[column] += sign;
+                deltas.computeIfAbsent(finishedOn, k -> new long[Counters.SIZE])[column] += sign;
+            }
+            if (withdrawnOn != null) {
+                long[] withdrawal = deltas.computeIfAbsent(withdrawnOn, k -> new long[Counters.SIZE]);
+                withdrawal[7] += sign;
+                if (dueOn != null && !withdrawnOn.isBefore(dueOn)) {
+                    withdrawal[8] += sign;
+                }
             }
             if (dueOn != null) {
-                long[] due = deltas.computeIfAbsent(dueOn, k -> new long[7]);
+                long[] due = deltas.computeIfAbsent(dueOn, k -> new long[Counters.SIZE]);
                 due[5] += sign;
                 if (finishedOn != null && finishedOn.isBefore(dueOn)) {
                     due[6] += sign;
+                }
+                if (withdrawnOn != null && withdrawnOn.isBefore(dueOn)) {
+                    due[9] += sign;
                 }
             }
         }
@@ -90,10 +109,10 @@ class StatisticsLedger {
 
     Optional<Fact> stored(String dossierCode) {
         return jdbc.sql("""
-                select agency_code, procedure_code, online, received_on, due_on, finished_on
+                select agency_code, procedure_code, online, received_on, due_on, finished_on, withdrawn_on
                   from statistics_dossier where dossier_code = ? for update""").param(dossierCode)
                 .query((rs, n) -> new Fact(rs.getString(1), rs.getString(2), rs.getBoolean(3), date(rs, 4),
-                        date(rs, 5), date(rs, 6)))
+                        date(rs, 5), date(rs, 6), date(rs, 7)))
                 .optional();
     }
 
@@ -114,7 +133,7 @@ class StatisticsLedger {
                 && old.get().agencyCode().equals(now.get().agencyCode())
                 && old.get().procedureCode().equals(now.get().procedureCode());
         if (sameKey) {
-            newDays.forEach((day, delta) -> plus(oldDays.computeIfAbsent(day, k -> new long[7]), delta));
+            newDays.forEach((day, delta) -> plus(oldDays.computeIfAbsent(day, k -> new long[Counters.SIZE]), delta));
             change(now.get(), oldDays);
         } else {
             old.ifPresent(fact -> change(fact, oldDays));
@@ -125,10 +144,11 @@ class StatisticsLedger {
         }
         now.ifPresent(fact -> jdbc.sql("""
                 insert into statistics_dossier(dossier_code, agency_code, procedure_code, online, received_on,
-                                               due_on, finished_on)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                                               due_on, finished_on, withdrawn_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(dossierCode, fact.agencyCode(), fact.procedureCode(), fact.online(),
-                        Date.valueOf(fact.receivedOn()), sqlDate(fact.dueOn()), sqlDate(fact.finishedOn()))
+                        Date.valueOf(fact.receivedOn()), sqlDate(fact.dueOn()), sqlDate(fact.finishedOn()),
+                        sqlDate(fact.withdrawnOn()))
                 .update());
     }
 
@@ -140,7 +160,8 @@ class StatisticsLedger {
 
     private void change(Fact key, Map<LocalDate, long[]> days) {
         Map<LocalDate, long[]> months = new TreeMap<>();
-        days.forEach((day, delta) -> plus(months.computeIfAbsent(day.withDayOfMonth(1), k -> new long[7]), delta));
+        days.forEach((day, delta) -> plus(months.computeIfAbsent(day.withDayOfMonth(1), k -> new long[Counters.SIZE]),
+                delta));
         days.forEach((day, delta) -> add("statistics_day", "day", key, day, delta));
         days.forEach((day, delta) -> add("statistics_agency_day", "day", key, day, delta));
         months.forEach((month, delta) -> add("statistics_month", "month", key, month, delta));
@@ -160,20 +181,22 @@ class StatisticsLedger {
             update.append(update.isEmpty() ? "" : ", ").append(column).append(" = ").append(table).append('.')
                     .append(column).append(" + excluded.").append(column);
         }
-        if (table.startsWith("statistics_agency_")) {
-            jdbc.sql("insert into " + table + "(agency_code, " + key + ", " + COLUMNS + ") "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (agency_code, " + key + ") do update set " + update)
-                    .params(fact.agencyCode(), Date.valueOf(at), delta[0], delta[1], delta[2], delta[3], delta[4],
-                            delta[5], delta[6])
-                    .update();
-            return;
+        boolean perAgency = table.startsWith("statistics_agency_");
+        List<Object> params = new ArrayList<>();
+        params.add(fact.agencyCode());
+        if (!perAgency) {
+            params.add(fact.procedureCode());
         }
-        jdbc.sql("insert into " + table + "(agency_code, procedure_code, " + key + ", " + COLUMNS + ") "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (agency_code, " + key + ", procedure_code) "
-                + "do update set " + update)
-                .params(fact.agencyCode(), fact.procedureCode(), Date.valueOf(at), delta[0], delta[1], delta[2],
-                        delta[3], delta[4], delta[5], delta[6])
-                .update();
+        params.add(Date.valueOf(at));
+        for (long d : delta) {
+            params.add(d);
+        }
+        String keys = perAgency ? "agency_code, " + key : "agency_code, procedure_code, " + key;
+        String conflict = perAgency ? "agency_code, " + key : "agency_code, " + key + ", procedure_code";
+        jdbc.sql("insert into " + table + "(" + keys + ", " + COLUMNS + ") values ("
+                + String.join(", ", Collections.nCopies(params.size(), "?")) + ") on conflict (" + conflict
+                + ") do update set " + update)
+                .params(params).update();
     }
 
     /**
@@ -188,52 +211,58 @@ class StatisticsLedger {
         jdbc.sql("delete from statistics_month").update();
         jdbc.sql("delete from statistics_day").update();
         jdbc.sql("delete from statistics_dossier").update();
+        // A withdrawn dossier counts from the time of its withdrawal in its timeline (the last one: a dossier is
+        // withdrawn once); without it, it counts nothing, as Fact.of says.
         long dossiers = jdbc.sql("""
                 insert into statistics_dossier(dossier_code, agency_code, procedure_code, online, received_on,
-                                               due_on, finished_on)
+                                               due_on, finished_on, withdrawn_on)
                 select code, agency_code, procedure_code, channel = 'ONLINE', r,
-                       -- greatest() skips nulls: keep a missing due or finished day missing
+                       -- greatest() skips nulls: keep a missing due, finished or withdrawal day missing
                        case when due_at is not null
                             then greatest((due_at at time zone 'Asia/Ho_Chi_Minh')::date, r) end,
                        case when finished_at is not null
-                            then greatest((finished_at at time zone 'Asia/Ho_Chi_Minh')::date, r) end
-                  from (select d.*, (d.received_at at time zone 'Asia/Ho_Chi_Minh')::date as r
+                            then greatest((finished_at at time zone 'Asia/Ho_Chi_Minh')::date, r) end,
+                       case when w is not null then greatest((w at time zone 'Asia/Ho_Chi_Minh')::date, r) end
+                  from (select d.*, (d.received_at at time zone 'Asia/Ho_Chi_Minh')::date as r,
+                               case when d.status = 7
+                                    then (select max(e.occurred_at) from dossier_event e
+                                           where e.dossier_id = d.id and e.to_status = 7) end as w
                           from dossier d
-                         where d.received_at is not null and d.status not in (3, 7)) d""").update();
+                         where d.received_at is not null and d.status <> 3) d
+                 where status <> 7 or w is not null""").update();
+        String sums = Arrays.stream(COLUMNS.split(", ")).map(c -> "sum(" + c + ")").collect(Collectors.joining(", "));
         jdbc.sql("insert into statistics_day(agency_code, procedure_code, day, " + COLUMNS + ") "
                 + """
-                select agency_code, procedure_code, day, sum(a), sum(b), sum(c), sum(d), sum(e), sum(f), sum(g)
+                select agency_code, procedure_code, day, sum(a), sum(b), sum(c), sum(d), sum(e), sum(f), sum(g),
+                       sum(h), sum(i), sum(j)
                   from (select agency_code, procedure_code, received_on as day,
                                case when online then 1 else 0 end a, case when online then 0 else 1 end b,
-                               0 c, 0 d, 0 e, 0 f, 0 g
+                               0 c, 0 d, 0 e, 0 f, 0 g, 0 h, 0 i, 0 j
                           from statistics_dossier
                         union all
                         select agency_code, procedure_code, finished_on, 0, 0,
                                case when finished_on < due_on then 1 else 0 end,
                                case when due_on is null or finished_on = due_on then 1 else 0 end,
-                               case when finished_on > due_on then 1 else 0 end, 0, 0
+                               case when finished_on > due_on then 1 else 0 end, 0, 0, 0, 0, 0
                           from statistics_dossier where finished_on is not null
                         union all
+                        select agency_code, procedure_code, withdrawn_on, 0, 0, 0, 0, 0, 0, 0, 1,
+                               case when withdrawn_on >= due_on then 1 else 0 end, 0
+                          from statistics_dossier where withdrawn_on is not null
+                        union all
                         select agency_code, procedure_code, due_on, 0, 0, 0, 0, 0, 1,
-                               case when finished_on < due_on then 1 else 0 end
+                               case when finished_on < due_on then 1 else 0 end, 0, 0,
+                               case when withdrawn_on < due_on then 1 else 0 end
                           from statistics_dossier where due_on is not null) x
                  group by agency_code, procedure_code, day""").update();
         jdbc.sql("insert into statistics_month(agency_code, procedure_code, month, " + COLUMNS + ") "
-                + """
-                select agency_code, procedure_code, date_trunc('month', day)::date, sum(received_online),
-                       sum(received_offline), sum(resolved_early), sum(resolved_on_time), sum(resolved_late),
-                       sum(due), sum(due_after_resolved)
-                  from statistics_day group by agency_code, procedure_code, date_trunc('month', day)""").update();
+                + "select agency_code, procedure_code, date_trunc('month', day)::date, " + sums
+                + " from statistics_day group by agency_code, procedure_code, date_trunc('month', day)").update();
         jdbc.sql("insert into statistics_agency_month(agency_code, month, " + COLUMNS + ") "
-                + """
-                select agency_code, month, sum(received_online), sum(received_offline), sum(resolved_early),
-                       sum(resolved_on_time), sum(resolved_late), sum(due), sum(due_after_resolved)
-                  from statistics_month group by agency_code, month""").update();
+                + "select agency_code, month, " + sums + " from statistics_month group by agency_code, month")
+                .update();
         jdbc.sql("insert into statistics_agency_day(agency_code, day, " + COLUMNS + ") "
-                + """
-                select agency_code, day, sum(received_online), sum(received_offline), sum(resolved_early),
-                       sum(resolved_on_time), sum(resolved_late), sum(due), sum(due_after_resolved)
-                  from statistics_day group by agency_code, day""").update();
+                + "select agency_code, day, " + sums + " from statistics_day group by agency_code, day").update();
         return dossiers;
     }
 
@@ -274,7 +303,7 @@ class StatisticsLedger {
         }
         sql.append(" from ").append(table).append(" where ").append(key).append(" >= ? and ").append(key)
                 .append(" < ?");
-        var params = new java.util.ArrayList<Object>(java.util.List.of(Date.valueOf(from), Date.valueOf(end)));
+        List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(end)));
         if (agency != null) {
             sql.append(" and agency_code = ?");
             params.add(agency);
@@ -285,9 +314,11 @@ class StatisticsLedger {
         }
         sql.append(" group by agency_code");
         jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
-            Counters c = new Counters(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                    rs.getLong(7), rs.getLong(8));
-            sums.merge(rs.getString(1), c, Counters::plus);
+            long[] values = new long[Counters.SIZE];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getLong(i + 2);
+            }
+            sums.merge(rs.getString(1), Counters.of(values), Counters::plus);
         });
     }
 

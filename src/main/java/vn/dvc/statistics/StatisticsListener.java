@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import vn.dvc.dossier.DossierStatusChanged;
+import vn.dvc.dossier.DossierTransferred;
 
 /**
  * Keeps the counters up to date after every committed dossier change. Each event re-reads the dossier
@@ -23,6 +24,15 @@ class StatisticsListener {
 
     @ApplicationModuleListener
     void on(DossierStatusChanged event) {
+        statistics.refresh(event.dossierCode());
+    }
+
+    /**
+     * A dossier moved to another agency (its agency merged into another) counts there from its receipt on,
+     * as a recompute would count it: the figures per agency are right without waiting for one.
+     */
+    @ApplicationModuleListener
+    void on(DossierTransferred event) {
         statistics.refresh(event.dossierCode());
     }
 }

@@ -74,6 +74,8 @@ class StatisticsTest {
         LocalDateTime received;
         LocalDateTime due;
         LocalDateTime finished;
+        /** When a withdrawn dossier (status 7) was withdrawn: a line of its timeline. */
+        LocalDateTime withdrawn;
     }
 
     /** Generated data: one procedure code of its own, so other tests' dossiers do not count. */
@@ -111,6 +113,7 @@ class StatisticsTest {
             r.status = r.received == null ? (kind == 0 && random.nextBoolean() ? 3 : 1)
                     : finished ? (random.nextBoolean() ? 9 : 10)
                     : new int[] {2, 4, 5, 6, 7, 8}[random.nextInt(6)];
+            r.withdrawn = r.status == 7 ? received.plusDays(random.nextInt(40)).withHour(random.nextInt(24)) : null;
         }
 
         void write(Row r, boolean insert) {
@@ -129,6 +132,14 @@ class StatisticsTest {
             } else {
                 jdbc.sql("update dossier set status = ?, received_at = ?, due_at = ?, finished_at = ? where code = ?")
                         .params(r.status, ts(r.received), ts(r.due), ts(r.finished), r.code).update();
+                jdbc.sql("delete from dossier_event where dossier_id = (select id from dossier where code = ?)")
+                        .param(r.code).update();
+            }
+            if (r.withdrawn != null) {
+                jdbc.sql("""
+                        insert into dossier_event(dossier_id, occurred_at, actor, kind, from_status, to_status)
+                        values ((select id from dossier where code = ?), ?, 'applicant', 'WITHDRAWN', 4, 7)""")
+                        .params(r.code, ts(r.withdrawn)).update();
             }
         }
 
@@ -151,14 +162,20 @@ class StatisticsTest {
         /** The figures by the definitions, dossier by dossier. */
         ProcessingFigures expected(String agency, LocalDate from, LocalDate to) {
             long online = 0, offline = 0, carried = 0, early = 0, onTime = 0, late = 0, open = 0, overdue = 0;
+            long withdrawals = 0;
             for (Row r : rows) {
-                if ((agency != null && !agency.equals(r.agency)) || r.received == null || r.status == 3
-                        || r.status == 7) {
+                if ((agency != null && !agency.equals(r.agency)) || r.received == null || r.status == 3) {
                     continue;
                 }
                 LocalDate received = r.received.toLocalDate();
                 LocalDate due = r.due == null ? null : max(r.due.toLocalDate(), received);
+                // A withdrawal ends a dossier like a result, without resolving it (ADR 0028).
+                LocalDate withdrawn = r.withdrawn == null ? null : max(r.withdrawn.toLocalDate(), received);
                 LocalDate finished = r.finished == null ? null : max(r.finished.toLocalDate(), received);
+                LocalDate ended = finished == null ? withdrawn : finished;
+                if (withdrawn != null && !withdrawn.isBefore(from) && !withdrawn.isAfter(to)) {
+                    withdrawals++;
+                }
                 if (!received.isBefore(from) && !received.isAfter(to)) {
                     if (r.online) {
                         online++;
@@ -166,7 +183,7 @@ class StatisticsTest {
                         offline++;
                     }
                 }
-                if (received.isBefore(from) && (finished == null || !finished.isBefore(from))) {
+                if (received.isBefore(from) && (ended == null || !ended.isBefore(from))) {
                     carried++;
                 }
                 if (finished != null && !finished.isBefore(from) && !finished.isAfter(to)) {
@@ -178,7 +195,7 @@ class StatisticsTest {
                         late++;
                     }
                 }
-                if (!received.isAfter(to) && (finished == null || finished.isAfter(to))) {
+                if (!received.isAfter(to) && (ended == null || ended.isAfter(to))) {
                     open++;
                     if (due != null && !due.isAfter(to)) {
                         overdue++;
@@ -189,34 +206,42 @@ class StatisticsTest {
             long resolved = early + onTime + late;
             return new ProcessingFigures(agency, from, to, online, offline, carried, received, early, onTime, late,
                     resolved, open - overdue, overdue, open, resolved == 0 ? null : (double) (early + onTime) / resolved,
-                    received == 0 ? null : (double) online / received);
+                    received == 0 ? null : (double) online / received, withdrawals);
         }
 
         List<String> counters() {
             return jdbc.sql("""
                     select concat_ws(',', 'd', agency_code, day, received_online, received_offline, resolved_early,
-                                     resolved_on_time, resolved_late, due, due_after_resolved)
+                                     resolved_on_time, resolved_late, due, due_after_resolved, withdrawn,
+                                     withdrawn_overdue, due_after_withdrawn)
                       from statistics_day
                      where procedure_code = ? and (received_online, received_offline, resolved_early, resolved_on_time,
-                           resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
+                           resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue,
+                           due_after_withdrawn) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     union all
                     select concat_ws(',', 'm', agency_code, month, received_online, received_offline, resolved_early,
-                                     resolved_on_time, resolved_late, due, due_after_resolved)
+                                     resolved_on_time, resolved_late, due, due_after_resolved, withdrawn,
+                                     withdrawn_overdue, due_after_withdrawn)
                       from statistics_month
                      where procedure_code = ? and (received_online, received_offline, resolved_early, resolved_on_time,
-                           resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
+                           resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue,
+                           due_after_withdrawn) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     union all
                     select concat_ws(',', 'a', agency_code, month, received_online, received_offline, resolved_early,
-                                     resolved_on_time, resolved_late, due, due_after_resolved)
+                                     resolved_on_time, resolved_late, due, due_after_resolved, withdrawn,
+                                     withdrawn_overdue, due_after_withdrawn)
                       from statistics_agency_month
                      where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
-                           resolved_on_time, resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
+                           resolved_on_time, resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue,
+                           due_after_withdrawn) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     union all
                     select concat_ws(',', 'ad', agency_code, day, received_online, received_offline, resolved_early,
-                                     resolved_on_time, resolved_late, due, due_after_resolved)
+                                     resolved_on_time, resolved_late, due, due_after_resolved, withdrawn,
+                                     withdrawn_overdue, due_after_withdrawn)
                       from statistics_agency_day
                      where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
-                           resolved_on_time, resolved_late, due, due_after_resolved) <> (0, 0, 0, 0, 0, 0, 0)
+                           resolved_on_time, resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue,
+                           due_after_withdrawn) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     order by 1""").params(procedure, procedure, agencies.get(0), agencies.get(1), agencies.get(0),
                     agencies.get(1))
                     .query(String.class).list();
@@ -243,6 +268,7 @@ class StatisticsTest {
         assertThat(f.totalReceived()).isEqualTo(f.receivedOnline() + f.receivedOffline() + f.carriedOver());
         assertThat(f.totalResolved()).isEqualTo(f.resolvedEarly() + f.resolvedOnTime() + f.resolvedLate());
         assertThat(f.totalInProgress()).isEqualTo(f.inProgressOnTime() + f.inProgressOverdue());
+        assertThat(f.totalReceived()).isEqualTo(f.totalResolved() + f.totalInProgress() + f.withdrawn());
         assertThat(f.inProgressOverdue()).isNotNegative();
         assertThat(f.inProgressOnTime()).isNotNegative();
     }
