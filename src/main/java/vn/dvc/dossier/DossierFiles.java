@@ -9,6 +9,7 @@ import vn.dvc.document.Documents;
 import vn.dvc.document.FileType;
 import vn.dvc.document.StoredDocument;
 import vn.dvc.document.UploadRules;
+import vn.dvc.shared.NotFoundException;
 
 /** The dossier module's use of the document store: which rules apply to a component's files. */
 @Component
