@@ -285,17 +285,19 @@ public class DossierTransitions {
 
     /**
      * The clock does not run while the agency waits for a supplement (RULES.md §2): the due time moves later by
-     * the agency's working time from the request to the answer, recorded in the timeline.
+     * the agency's working time from the request to the answer, in whole minutes, and a period counted in days
+     * still ends at the close of a working day ({@link WorkingCalendar#dueAfterPause}, ADR 0027); recorded in the
+     * timeline.
      */
     private void moveDueTime(Dossier dossier, long supplementId, Instant answeredAt) {
         Instant requestedAt = jdbc.sql("select requested_at from dossier_supplement where id = ?").param(supplementId)
                 .query(Timestamp.class).single().toInstant();
-        Duration paused = calendar.workingTimeBetween(requestedAt.atZone(VietnamTime.ZONE),
+        Duration paused = calendar.pausedTime(requestedAt.atZone(VietnamTime.ZONE),
                 answeredAt.atZone(VietnamTime.ZONE), dossier.agencyCode());
-        if (paused.isZero() || paused.isNegative()) {
+        if (paused.isZero()) {
             return;
         }
-        Instant due = calendar.addWorkingTime(dossier.dueAt().atZone(VietnamTime.ZONE), paused, dossier.agencyCode())
+        Instant due = calendar.dueAfterPause(dossier.dueAt().atZone(VietnamTime.ZONE), paused, dossier.agencyCode())
                 .toInstant();
         jdbc.sql("update dossier set due_at = ? where id = ?").params(Timestamp.from(due), dossier.id()).update();
         String message = DUE_TIME.format(due.atZone(VietnamTime.ZONE));
