@@ -52,7 +52,8 @@ class CalendarApi {
             description = "Days: the day of receipt is not counted and the period ends at the close of the last "
                     + "working day (17:00); workingDays=0 is a same-day procedure (after 15:00: the next working "
                     + "day). Hours: only working hours count. Online submissions outside working hours count from "
-                    + "the next working time.")
+                    + "the next working time. A period that runs past the last year the calendar answers (2100) "
+                    + "is refused: 409 calendar.beyond-range.")
     DueAnswer due(
             @Parameter(description = "when the dossier was received: Vietnam local time (2021-02-05T16:30) or with "
                     + "an offset (2021-02-05T16:30:00+07:00)") @RequestParam String receivedAt,

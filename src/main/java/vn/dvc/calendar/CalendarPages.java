@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.ProblemException.FieldProblem;
 
@@ -60,6 +61,8 @@ class CalendarPages {
                 if (e.fieldProblems().isEmpty()) {
                     errors.put("amount", message(e.messageKey(), e.args()));
                 }
+            } catch (ConflictException e) { // the period runs past the last year the calendar answers
+                errors.put("amount", message(e.messageKey(), e.args()));
             }
         }
         if (!errors.isEmpty()) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Service;
 
 import vn.dvc.calendar.HolidayRules.OffDay;
 import vn.dvc.calendar.HolidayRules.YearDays;
+import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.VietnamTime;
 
@@ -87,7 +90,8 @@ public class WorkingCalendar {
      * @param agencyCode the agency whose working hours apply; {@code null} for the default hours
      * @param online received through the portal (then a receipt outside working time counts from the
      *        next working time)
-     * @throws InvalidInputException for a negative or too long period, 0 hours, or a year out of range
+     * @throws InvalidInputException for a negative or too long period, 0 hours, or a year of receipt out of range
+     * @throws ConflictException ({@code calendar.beyond-range}) when the period runs past {@link #LAST_YEAR}
      */
     public Deadline due(ZonedDateTime receivedAt, int amount, TimeUnitKind unit, String agencyCode, boolean online) {
         return due(receivedAt.withZoneSameInstant(VietnamTime.ZONE).toLocalDateTime(), amount, unit, agencyCode,
@@ -140,6 +144,35 @@ public class WorkingCalendar {
         return deadlines.addWorkingTime(local(from), workingTime, workingHours(agencyCode)).atZone(VietnamTime.ZONE);
     }
 
+    /**
+     * The agency's working time a dossier waited between two moments (a supplement asked and answered), in whole
+     * minutes: a started minute does not count (the forms state times to the minute, and the agency never gains
+     * more than it waited). Zero when {@code to} is not after {@code from}. ADR 0027.
+     */
+    public Duration pausedTime(ZonedDateTime from, ZonedDateTime to, String agencyCode) {
+        Duration waited = workingTimeBetween(from, to, agencyCode).truncatedTo(ChronoUnit.MINUTES);
+        return waited.isNegative() ? Duration.ZERO : waited;
+    }
+
+    /**
+     * The due time of a dossier after a pause of {@code paused} working time (RULES.md §2: the clock does not run
+     * while the agency waits). A due time at the close of the agency's working hours ends a period counted in days,
+     * which ends at the close of its last working day (RULES.md §3, Civil Code 2015 art. 148): the moved due time is
+     * the close of the working day the shifted time falls on. Any other due time (a period in hours) moves by
+     * exactly {@code paused}. ADR 0027.
+     */
+    public ZonedDateTime dueAfterPause(ZonedDateTime due, Duration paused, String agencyCode) {
+        if (paused.isZero()) {
+            return due.withZoneSameInstant(VietnamTime.ZONE);
+        }
+        ZonedDateTime moved = addWorkingTime(due, paused, agencyCode);
+        LocalTime closes = workingHours(agencyCode).closesAt();
+        if (local(due).toLocalTime().equals(closes)) {
+            return moved.toLocalDate().atTime(closes).atZone(VietnamTime.ZONE);
+        }
+        return moved;
+    }
+
     /** The agency's working hours: its own if set by an administrator, otherwise the default. */
     public WorkingHours workingHours(String agencyCode) {
         if (agencyCode == null) {
@@ -184,7 +217,12 @@ public class WorkingCalendar {
     }
 
     private YearDays year(int year) {
-        checkYear(year);
+        if (!HolidayRules.supports(year)) {
+            // A computation that runs past the years the calendar answers (a due date in 2101 for a dossier received
+            // late in 2100): refused with a message saying so, never answered with a guessed calendar.
+            throw new ConflictException("calendar.beyond-range", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR),
+                    String.valueOf(year));
+        }
         Kept<YearDays> kept = years.get(year);
         if (kept == null || stale(kept)) {
             List<Announcement> around = announcements.overlapping(LocalDate.of(year - 1, 1, 1),

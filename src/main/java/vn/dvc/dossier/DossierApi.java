@@ -57,8 +57,10 @@ class DossierApi {
     record TimelineView(OffsetDateTime at, String kind, Integer fromStatus, Integer toStatus, String message) {
     }
 
-    record SupplementView(long id, OffsetDateTime requestedAt, List<String> items, String reason,
-            OffsetDateTime answeredAt) {
+    /** {@code itemForms[i]}: whether item {@code i} is asked as the original, a certified copy or a photocopy
+     * (null when not said). */
+    record SupplementView(long id, int number, OffsetDateTime requestedAt, List<String> items,
+            List<OriginalOrCopy> itemForms, String reason, OffsetDateTime answeredAt) {
     }
 
     record DossierView(String dossierCode, String procedureCode, String procedureName, long procedureVersionId,
@@ -158,8 +160,8 @@ class DossierApi {
                 dossiers.timeline(d.id()).stream().map(t -> new TimelineView(time(t.occurredAt()), t.kind(),
                         t.from() == null ? null : t.from().national(), t.to() == null ? null : t.to().national(),
                         t.message())).toList(),
-                dossiers.supplements(d.id()).stream().map(s -> new SupplementView(s.id(), time(s.requestedAt()),
-                        s.items(), s.reason(), time(s.answeredAt()))).toList(),
+                dossiers.supplements(d.id()).stream().map(s -> new SupplementView(s.id(), s.number(),
+                        time(s.requestedAt()), s.items(), s.itemForms(), s.reason(), time(s.answeredAt()))).toList(),
                 DossierLifecycle.allowed(d.status()).contains(Action.WITHDRAW) ? Set.of(Action.WITHDRAW) : Set.of());
     }
 

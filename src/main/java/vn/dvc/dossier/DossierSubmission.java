@@ -229,7 +229,10 @@ public class DossierSubmission {
         String agencyCode = receivingAgency(procedure, submission.agencyCode(), problems);
         List<ComponentCase> cases = procedure.content().components();
         ComponentCase chosen = null;
-        if (!cases.isEmpty()) {
+        if (cases.isEmpty() && submission.caseIndex() != 0) {
+            // A version without cases has only the one implicit case 0; any other is a mistake of the caller.
+            problems.add(new FieldProblem("caseIndex", "dossier.case.none", procedure.code()));
+        } else if (!cases.isEmpty()) {
             if (submission.caseIndex() < 0 || submission.caseIndex() >= cases.size()) {
                 problems.add(new FieldProblem("caseIndex", "dossier.case.unknown"));
             } else {

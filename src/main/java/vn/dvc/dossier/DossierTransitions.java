@@ -65,17 +65,38 @@ public class DossierTransitions {
      */
     @Transactional
     public Dossier requestSupplement(String code, String actor, List<String> items, String reason) {
+        return requestSupplement(code, actor, items, List.of(), reason);
+    }
+
+    /**
+     * As {@link #requestSupplement(String, String, List, String)}, saying for each item whether the original, a
+     * certified copy or a photocopy is asked for ({@code forms[i]} for {@code items[i]}, null or missing: not said).
+     * Blank items are dropped with their form.
+     */
+    @Transactional
+    public Dossier requestSupplement(String code, String actor, List<String> items, List<OriginalOrCopy> forms,
+            String reason) {
         Dossier dossier = lock(code);
         if (items == null || items.stream().allMatch(i -> i == null || i.isBlank())) {
             throw new vn.dvc.shared.InvalidInputException("dossier.supplement.items-required");
         }
+        List<String> names = new java.util.ArrayList<>();
+        List<String> kinds = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
+            if (item != null && !item.isBlank()) {
+                names.add(item.strip());
+                OriginalOrCopy form = forms != null && i < forms.size() ? forms.get(i) : null;
+                kinds.add(form == null ? null : form.name());
+            }
+        }
         Dossier changed = change(dossier, Action.REQUEST_SUPPLEMENT, actor, "SUPPLEMENT_REQUESTED", reason);
         jdbc.sql("""
-                insert into dossier_supplement(dossier_id, requested_at, requested_by, items, reason, before_status)
-                values (?, ?, ?, ?::jsonb, ?, ?)""")
-                .params(dossier.id(), Timestamp.from(clock.instant()), actor,
-                        JsonText.write(items.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList()),
-                        reason == null ? "" : reason.strip(), dossier.status().national())
+                insert into dossier_supplement(dossier_id, requested_at, requested_by, items, item_forms, reason,
+                                               before_status)
+                values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
+                .params(dossier.id(), Timestamp.from(clock.instant()), actor, JsonText.write(names),
+                        JsonText.write(kinds), reason == null ? "" : reason.strip(), dossier.status().national())
                 .update();
         return changed;
     }
@@ -86,8 +107,15 @@ public class DossierTransitions {
     @Transactional
     public Dossier requestSupplement(String code, String officerAgencyCode, String actor, List<String> items,
             String reason) {
+        return requestSupplement(code, officerAgencyCode, actor, items, List.of(), reason);
+    }
+
+    /** As above, with the paper asked for per item. */
+    @Transactional
+    public Dossier requestSupplement(String code, String officerAgencyCode, String actor, List<String> items,
+            List<OriginalOrCopy> forms, String reason) {
         lockAtAgency(code, officerAgencyCode);
-        return requestSupplement(code, actor, items, reason);
+        return requestSupplement(code, actor, items, forms, reason);
     }
 
     /**
@@ -268,17 +296,19 @@ public class DossierTransitions {
 
     /**
      * The clock does not run while the agency waits for a supplement (RULES.md §2): the due time moves later by
-     * the agency's working time from the request to the answer, recorded in the timeline.
+     * the agency's working time from the request to the answer, in whole minutes, and a period counted in days
+     * still ends at the close of a working day ({@link WorkingCalendar#dueAfterPause}, ADR 0027); recorded in the
+     * timeline.
      */
     private void moveDueTime(Dossier dossier, long supplementId, Instant answeredAt) {
         Instant requestedAt = jdbc.sql("select requested_at from dossier_supplement where id = ?").param(supplementId)
                 .query(Timestamp.class).single().toInstant();
-        Duration paused = calendar.workingTimeBetween(requestedAt.atZone(VietnamTime.ZONE),
+        Duration paused = calendar.pausedTime(requestedAt.atZone(VietnamTime.ZONE),
                 answeredAt.atZone(VietnamTime.ZONE), dossier.agencyCode());
-        if (paused.isZero() || paused.isNegative()) {
+        if (paused.isZero()) {
             return;
         }
-        Instant due = calendar.addWorkingTime(dossier.dueAt().atZone(VietnamTime.ZONE), paused, dossier.agencyCode())
+        Instant due = calendar.dueAfterPause(dossier.dueAt().atZone(VietnamTime.ZONE), paused, dossier.agencyCode())
                 .toInstant();
         jdbc.sql("update dossier set due_at = ? where id = ?").params(Timestamp.from(due), dossier.id()).update();
         String message = DUE_TIME.format(due.atZone(VietnamTime.ZONE));

@@ -39,12 +39,21 @@ public class Dossiers {
             Long supplementId, Instant addedAt) {
     }
 
-    /** A request to supplement: what is missing and why; answered or not. */
-    public record SupplementRequest(long id, Instant requestedAt, String requestedBy, List<String> items,
-            String reason, Instant answeredAt, String answerNote) {
+    /**
+     * A request to supplement: what is missing and why; answered or not. {@code number} counts the dossier's
+     * requests from 1 (the number printed on form 02); {@code itemForms} has one entry per item, null where the
+     * officer did not say which paper is asked for.
+     */
+    public record SupplementRequest(long id, int number, Instant requestedAt, String requestedBy, List<String> items,
+            List<OriginalOrCopy> itemForms, String reason, Instant answeredAt, String answerNote) {
 
         public boolean open() {
             return answeredAt == null;
+        }
+
+        /** What paper item {@code i} asks for, if the officer said. */
+        public OriginalOrCopy formOf(int i) {
+            return i < itemForms.size() ? itemForms.get(i) : null;
         }
     }
 
@@ -160,12 +169,19 @@ public class Dossiers {
 
     public List<SupplementRequest> supplements(long dossierId) {
         return jdbc.sql("""
-                select id, requested_at, requested_by, items::text as items, reason, answered_at, answer_note
+                select id, requested_at, requested_by, items::text as items, item_forms::text as item_forms, reason,
+                       answered_at, answer_note
                   from dossier_supplement where dossier_id = ? order by id""").param(dossierId)
-                .query((rs, n) -> new SupplementRequest(rs.getLong("id"), rs.getTimestamp("requested_at").toInstant(),
-                        rs.getString("requested_by"), JsonText.stringList(rs.getString("items")), rs.getString("reason"),
-                        instant(rs, "answered_at"), rs.getString("answer_note")))
+                .query((rs, n) -> new SupplementRequest(rs.getLong("id"), n + 1,
+                        rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"),
+                        JsonText.stringList(rs.getString("items")), forms(rs.getString("item_forms")),
+                        rs.getString("reason"), instant(rs, "answered_at"), rs.getString("answer_note")))
                 .list();
+    }
+
+    private static List<OriginalOrCopy> forms(String json) {
+        return JsonText.stringList(json).stream().map(f -> f == null ? null : OriginalOrCopy.valueOf(f))
+                .collect(java.util.stream.Collectors.toList()); // nulls allowed
     }
 
     static Dossier map(ResultSet rs, int row) throws SQLException {

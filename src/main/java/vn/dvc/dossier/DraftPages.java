@@ -158,7 +158,7 @@ class DraftPages {
         Draft saved;
         try {
             saved = drafts.save(id, applicant.id(), intParam(request, "version", -1), request.getParameter("agencyCode"),
-                    intParam(request, "caseIndex", 0), json.writeValueAsString(answers), representation(request));
+                    caseIndex(request, procedure), json.writeValueAsString(answers), representation(request));
         } catch (InvalidInputException refused) {
             // Nothing saved (a form over the size limit): the page again, with what was sent and why.
             render(model, draft, answers, List.of(), List.of(text(refused.messageKey(), refused.args(), locale)));
@@ -199,11 +199,12 @@ class DraftPages {
     ResponseEntity<Map<String, Object>> autosave(@PathVariable UUID id, HttpServletRequest request, Locale locale) {
         AccountPrincipal applicant = applicant();
         Draft draft = owned(id);
-        FormDefinition definition = forms.definitionFor(currentVersion(draft).versionId());
+        Procedure procedure = currentVersion(draft);
+        FormDefinition definition = forms.definitionFor(procedure.versionId());
         JsonNode answers = forms.fromParameters(definition, request.getParameterMap());
         try {
             Draft saved = drafts.save(id, applicant.id(), intParam(request, "version", -1),
-                    request.getParameter("agencyCode"), intParam(request, "caseIndex", 0),
+                    request.getParameter("agencyCode"), caseIndex(request, procedure),
                     json.writeValueAsString(answers), representation(request));
             return ResponseEntity.ok(Map.of("version", saved.version(), "message", text("dossier.draft.autosaved",
                     new Object[] {TIME.format(saved.updatedAt().atZone(VietnamTime.ZONE))}, locale)));
@@ -351,6 +352,26 @@ class DraftPages {
 
     private static String trim(String s) {
         return s == null ? "" : s.strip();
+    }
+
+    /**
+     * The case the page chose: absent is the first; one the procedure version does not have (or any but 0 when it
+     * has no cases, or not a number) is refused, not quietly replaced by the first.
+     */
+    private static int caseIndex(HttpServletRequest request, Procedure procedure) {
+        String value = request.getParameter("caseIndex");
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        int index = value.strip().matches("\\d{1,6}") ? Integer.parseInt(value.strip()) : -1;
+        int cases = procedure.content().components().size();
+        if (cases == 0 && index != 0) {
+            throw new InvalidInputException("dossier.case.none", procedure.code());
+        }
+        if (cases > 0 && (index < 0 || index >= cases)) {
+            throw new InvalidInputException("dossier.case.unknown");
+        }
+        return index;
     }
 
     private static int intParam(HttpServletRequest request, String name, int fallback) {

@@ -18,7 +18,7 @@ import vn.dvc.organisation.Agency;
  * commune), or else its lead agency.
  */
 @Component
-class ReceivingAgencies {
+public class ReceivingAgencies {
 
     private final Agencies agencies;
 
@@ -42,7 +42,8 @@ class ReceivingAgencies {
         return new ArrayList<>(found.values());
     }
 
-    boolean allows(Procedure procedure, String agencyCode) {
+    /** Whether the agency receives the procedure's dossiers (the rule of online and counter submission). */
+    public boolean allows(Procedure procedure, String agencyCode) {
         return of(procedure).stream().anyMatch(a -> a.code().equals(agencyCode));
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.dvc.audit.AuditTrail;
+import vn.dvc.catalogue.Procedure;
 import vn.dvc.catalogue.Procedures;
+import vn.dvc.dossier.ReceivingAgencies;
 import vn.dvc.identity.AgencyScope;
 import vn.dvc.identity.Role;
 import vn.dvc.organisation.Agencies;
@@ -51,8 +53,11 @@ public class ProcessDefinitions {
     private final Procedures procedures;
     private final Agencies agencies;
     private final Clock clock;
+    private final ReceivingAgencies receivingAgencies;
 
-    ProcessDefinitions(JdbcClient jdbc, Procedures procedures, Agencies agencies, Clock clock, AuditTrail audit) {
+    ProcessDefinitions(JdbcClient jdbc, Procedures procedures, Agencies agencies, Clock clock, AuditTrail audit,
+            ReceivingAgencies receivingAgencies) {
+        this.receivingAgencies = receivingAgencies;
         this.audit = audit;
         this.jdbc = jdbc;
         this.procedures = procedures;
@@ -98,7 +103,7 @@ public class ProcessDefinitions {
             AgencyScope scope, String actor) {
         checkScope(agencyCode, scope);
         String procedure = procedureCode == null || procedureCode.isBlank() ? null : procedureCode.strip();
-        List<ProcessStep> steps = check(input, procedure);
+        List<ProcessStep> steps = check(input, procedure, agencyCode);
         Instant now = clock.instant();
         Optional<ProcessDefinition> existing = find(agencyCode, procedure);
         long id;
@@ -152,10 +157,25 @@ public class ProcessDefinitions {
 
     /** The steps, checked: names, roles, shares adding up to 100, a leader last, no sending back from the first. */
     List<ProcessStep> check(List<StepInput> input, String procedureCode) {
+        return check(input, procedureCode, null);
+    }
+
+    /**
+     * As {@link #check(List, String)}; with an agency, a procedure's process is only for a procedure that agency
+     * receives (a process for another agency's procedure would never run, and misleads whoever reads it).
+     */
+    List<ProcessStep> check(List<StepInput> input, String procedureCode, String agencyCode) {
         Map<String, FieldProblem> problems = new LinkedHashMap<>();
-        if (procedureCode != null && procedures.find(procedureCode).isEmpty()) {
-            problems.put("procedureCode", new FieldProblem("procedureCode", "processing.definition.procedure-unknown",
-                    procedureCode));
+        if (procedureCode != null) {
+            Optional<Procedure> procedure = procedures.find(procedureCode);
+            if (procedure.isEmpty()) {
+                problems.put("procedureCode", new FieldProblem("procedureCode",
+                        "processing.definition.procedure-unknown", procedureCode));
+            } else if (agencyCode != null && !receivingAgencies.allows(procedure.get(), agencyCode)) {
+                problems.put("procedureCode", new FieldProblem("procedureCode",
+                        "processing.definition.procedure-not-received", procedureCode,
+                        agencies.find(agencyCode).map(a -> a.name()).orElse(agencyCode)));
+            }
         }
         List<StepInput> given = input == null ? List.of() : input.stream().filter(s -> s != null && !(blank(s.name())
                 && blank(s.budgetPercent()))).toList();

@@ -103,7 +103,7 @@ class CounterPages {
         }
         try {
             Channel channel = CounterApi.channel(request.getParameter("channel"));
-            int caseIndex = parseInt(request.getParameter("caseIndex"));
+            int caseIndex = caseIndex(request.getParameter("caseIndex"));
             CounterRegistration.Registered done = registration.register(officer, new CounterRegistration.Registration(
                     CounterApi.applicant(request), procedure.code(), channel, caseIndex,
                     json.writeValueAsString(check.answers()), "true".equals(request.getParameter("receive")),
@@ -188,6 +188,14 @@ class CounterPages {
     private Procedure procedure(String code) {
         return procedures.find(code == null ? "" : code.strip())
                 .orElseThrow(() -> new vn.dvc.shared.NotFoundException("dossier.procedure.unknown", code));
+    }
+
+    /** The case chosen: blank is the first (0); anything not a whole number from 0 is refused downstream (-1). */
+    private static int caseIndex(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        return text.strip().matches("\\d{1,6}") ? Integer.parseInt(text.strip()) : -1;
     }
 
     private static int parseInt(String text) {

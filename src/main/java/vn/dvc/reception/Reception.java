@@ -23,6 +23,7 @@ import vn.dvc.catalogue.TimeUnit;
 import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.DossierTransitions;
 import vn.dvc.dossier.Dossiers;
+import vn.dvc.dossier.OriginalOrCopy;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.Role;
 import vn.dvc.shared.ConflictException;
@@ -47,6 +48,23 @@ public class Reception {
 
     /** Why a dossier was refused. */
     public record Refusal(String reasonCode, String reasonLabel, String text, Instant refusedAt, String officer) {
+
+        /** The reason as form 03, the timeline and the mail state it. */
+        public String statedReason() {
+            return stated(reasonCode, reasonLabel, text);
+        }
+    }
+
+    /**
+     * A reason of the list, followed by the officer's text if any; for "other" the officer's text alone (the
+     * label "Lý do khác" says nothing to the applicant).
+     */
+    static String stated(String code, String label, String text) {
+        String note = text == null ? "" : text.strip();
+        if (note.isEmpty()) {
+            return label;
+        }
+        return RefusalReasons.OTHER.equals(code) ? note : label + ": " + note;
     }
 
     private final Dossiers dossiers;
@@ -119,14 +137,14 @@ public class Reception {
         String note = text == null ? "" : text.strip();
         var reason = reasons.find(reasonCode == null ? "" : reasonCode.strip()).orElseThrow(() ->
                 new InvalidInputException(List.of(new FieldProblem("reasonCode", "reception.refuse.reason-unknown"))));
-        if ("OTHER".equals(reason.code()) && note.isEmpty()) {
+        if (RefusalReasons.OTHER.equals(reason.code()) && note.isEmpty()) {
             throw new InvalidInputException(List.of(new FieldProblem("text", "reception.refuse.text-required")));
         }
         if (note.length() > 2000) {
             throw new InvalidInputException(List.of(new FieldProblem("text", "reception.text-too-long", 2000)));
         }
         Dossier refused = transitions.refuse(code, agency, officer.getUsername(), reason.code(),
-                note.isEmpty() ? reason.label() : reason.label() + ": " + note);
+                stated(reason.code(), reason.label(), note));
         jdbc.sql("""
                 insert into reception_refusal(dossier_id, reason_code, text, refused_at, officer)
                 values (?, ?, ?, ?, ?)""")
@@ -139,9 +157,40 @@ public class Reception {
     /** Asks for every missing item in one request (form 02), with the reason. */
     @Transactional
     public Dossier requestSupplement(String code, AccountPrincipal officer, List<String> items, String reason) {
+        return requestSupplement(code, officer, items, null, reason);
+    }
+
+    /**
+     * Asks for every missing item in one request (form 02), with the reason; {@code forms[i]} says whether item
+     * {@code i} is asked as an original, a certified copy or a photocopy ({@link OriginalOrCopy} names; blank or
+     * missing: not said, as for a correction of the form). Blank items are dropped with their form.
+     */
+    @Transactional
+    public Dossier requestSupplement(String code, AccountPrincipal officer, List<String> items, List<String> forms,
+            String reason) {
         String agency = actingAgency(officer, Role.RECEPTION_OFFICER, Role.SPECIALIST);
-        List<String> listed = items == null ? List.of()
-                : items.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList();
+        List<String> given = items == null ? List.of() : items;
+        List<String> givenForms = forms == null ? List.of() : forms;
+        if (givenForms.size() > given.size()) {
+            throw new InvalidInputException(List.of(new FieldProblem("itemForms",
+                    "reception.supplement.forms-too-many")));
+        }
+        List<String> listed = new java.util.ArrayList<>();
+        List<OriginalOrCopy> listedForms = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String item = given.get(i);
+            String form = i < givenForms.size() && givenForms.get(i) != null ? givenForms.get(i).strip() : "";
+            if (item == null || item.isBlank()) {
+                continue;
+            }
+            listed.add(item.strip());
+            try {
+                listedForms.add(form.isEmpty() ? null : OriginalOrCopy.valueOf(form));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(List.of(new FieldProblem("itemForms",
+                        "reception.supplement.form-unknown")));
+            }
+        }
         if (listed.isEmpty()) {
             throw new InvalidInputException(List.of(new FieldProblem("items", "reception.supplement.items-required")));
         }
@@ -155,7 +204,7 @@ public class Reception {
         if (reason.length() > 2000) {
             throw new InvalidInputException(List.of(new FieldProblem("reason", "reception.text-too-long", 2000)));
         }
-        return transitions.requestSupplement(code, agency, officer.getUsername(), listed, reason.strip());
+        return transitions.requestSupplement(code, agency, officer.getUsername(), listed, listedForms, reason.strip());
     }
 
     /** The receipt of a received dossier. */

@@ -24,6 +24,7 @@ import vn.dvc.dossier.DossierLifecycle.Action;
 import vn.dvc.dossier.DossierLifecycle;
 import vn.dvc.dossier.DossierStatus;
 import vn.dvc.dossier.Dossiers;
+import vn.dvc.dossier.OriginalOrCopy;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CurrentUser;
 import vn.dvc.shared.ApiConflict;
@@ -52,8 +53,10 @@ class ReceptionApi {
             String message) {
     }
 
-    record SupplementView(long id, OffsetDateTime requestedAt, String requestedBy, List<String> items, String reason,
-            OffsetDateTime answeredAt) {
+    /** {@code number}: the dossier's 1st, 2nd… request (form 02's number); {@code itemForms[i]}: the paper asked
+     * for item {@code i} (ORIGINAL, CERTIFIED_COPY, PHOTOCOPY or null when not said). */
+    record SupplementView(long id, int number, OffsetDateTime requestedAt, String requestedBy, List<String> items,
+            List<OriginalOrCopy> itemForms, String reason, OffsetDateTime answeredAt) {
     }
 
     record OfficerDossierView(String dossierCode, String procedureCode, String procedureName, String agencyCode,
@@ -63,9 +66,10 @@ class ReceptionApi {
             Set<String> allowedActions, String receiptUrl) {
     }
 
-    /** The body of an action: {@code items} and {@code reason} to ask for a supplement, {@code reasonCode} and
+    /** The body of an action: {@code items} (with, optionally, {@code itemForms}: for each item ORIGINAL,
+     * CERTIFIED_COPY, PHOTOCOPY or null) and {@code reason} to ask for a supplement, {@code reasonCode} and
      * {@code text} to refuse; nothing to receive. */
-    record ActionRequest(List<String> items, String reason, String reasonCode, String text) {
+    record ActionRequest(List<String> items, List<String> itemForms, String reason, String reasonCode, String text) {
     }
 
     record ActionAnswer(String dossierCode, DossierStatus status, int nationalStatus, OffsetDateTime receivedAt,
@@ -154,8 +158,9 @@ class ReceptionApi {
                 dossiers.timeline(d.id()).stream().map(t -> new TimelineView(time(t.occurredAt()), t.actor(), t.kind(),
                         t.from() == null ? null : t.from().national(), t.to() == null ? null : t.to().national(),
                         t.message())).toList(),
-                dossiers.supplements(d.id()).stream().map(s -> new SupplementView(s.id(), time(s.requestedAt()),
-                        s.requestedBy(), s.items(), s.reason(), time(s.answeredAt()))).toList(),
+                dossiers.supplements(d.id()).stream().map(s -> new SupplementView(s.id(), s.number(),
+                        time(s.requestedAt()), s.requestedBy(), s.items(), s.itemForms(), s.reason(),
+                        time(s.answeredAt()))).toList(),
                 actions(d.status()), d.receivedAt() == null ? null : receiptUrl(d));
     }
 
@@ -169,15 +174,17 @@ class ReceptionApi {
     @ApiConflict("tình trạng hồ sơ không cho phép thao tác này")
     @PostMapping("/api/v1/dossiers/{code}/actions/{action}")
     @Operation(summary = "Thao tác của cán bộ tiếp nhận", description = "action: receive (không cần nội dung), "
-            + "request-supplement ({items: [...], reason}: mọi giấy tờ còn thiếu trong một lần), refuse ({reasonCode, "
-            + "text}). Hồ sơ của cơ quan khác: 404; vai trò không được làm thao tác này: 403; trạng thái không cho phép: 409.")
+            + "request-supplement ({items: [...], itemForms: [...], reason}: mọi giấy tờ còn thiếu trong một lần; "
+            + "itemForms[i] là ORIGINAL (bản chính), CERTIFIED_COPY (bản sao có chứng thực), PHOTOCOPY (bản chụp) "
+            + "hoặc null cho giấy tờ thứ i, có thể bỏ), refuse ({reasonCode, text}; lý do OTHER: text là lý do). Hồ sơ của cơ quan khác: 404; vai trò không được làm thao tác này: 403; trạng thái không cho phép: 409.")
     ActionAnswer act(@PathVariable String code, @PathVariable String action,
             @RequestBody(required = false) ActionRequest body) {
         AccountPrincipal officer = officer();
-        ActionRequest request = body == null ? new ActionRequest(null, null, null, null) : body;
+        ActionRequest request = body == null ? new ActionRequest(null, null, null, null, null) : body;
         Dossier d = switch (action) {
             case "receive" -> reception.receive(code, officer);
-            case "request-supplement" -> reception.requestSupplement(code, officer, request.items(), request.reason());
+            case "request-supplement" -> reception.requestSupplement(code, officer, request.items(),
+                    request.itemForms(), request.reason());
             case "refuse" -> reception.refuse(code, officer, request.reasonCode(), request.text());
             default -> throw new NotFoundException("reception.action.unknown", action);
         };

@@ -16,6 +16,7 @@ import vn.dvc.catalogue.Procedure;
 import vn.dvc.catalogue.Procedures;
 import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.Dossiers;
+import vn.dvc.dossier.OriginalOrCopy;
 import vn.dvc.identity.AccountContacts;
 import vn.dvc.identity.ApplicantProfile;
 import vn.dvc.identity.Applicants;
@@ -130,15 +131,18 @@ public class ReceptionForms {
         String officer = officerName(request.requestedBy());
         try (FormPdf pdf = new FormPdf(text("reception.form02.title"))) {
             float half = pdf.width() / 2;
-            header(pdf, agencyName, text("reception.form02.number", String.valueOf(supplementId)), at,
+            // Numbered within the dossier (its 1st, 2nd… request), items 1, 2, 3… within the form.
+            header(pdf, agencyName, text("reception.form02.number", String.valueOf(request.number())), at,
                     "reception.form02.title", dossier);
             applicant(pdf, dossier);
             pdf.paragraph(0, text("reception.form02.asked"), 8, true);
-            float[] columns = {22, pdf.width() - 22};
-            pdf.row(columns, List.of(text("reception.form.col.no"), text("reception.form.col.name")), 7, true);
-            int no = 1;
-            for (String item : request.items()) {
-                pdf.row(columns, List.of(String.valueOf(no++), item), 7, false);
+            float[] columns = {22, pdf.width() - 22 - 90, 90};
+            pdf.row(columns, List.of(text("reception.form.col.no"), text("reception.form.col.item"),
+                    text("reception.form.col.paper")), 7, true);
+            for (int i = 0; i < request.items().size(); i++) {
+                OriginalOrCopy paper = request.formOf(i);
+                pdf.row(columns, List.of(String.valueOf(i + 1), request.items().get(i),
+                        paper == null ? "—" : text("reception.paper." + paper.name())), 7, false);
             }
             pdf.space(4);
             pdf.paragraph(0, text("reception.form02.reason", request.reason()), 8, false);
@@ -163,8 +167,7 @@ public class ReceptionForms {
                     dossier);
             applicant(pdf, dossier);
             pdf.paragraph(0, text("reception.form03.body", agencyName), 8, false);
-            pdf.paragraph(0, text("reception.form03.reason", refusal.reasonLabel()
-                    + (refusal.text() == null ? "" : ": " + refusal.text())), 8, true);
+            pdf.paragraph(0, text("reception.form03.reason", refusal.statedReason()), 8, true);
             pdf.paragraph(0, text("reception.form03.sorry"), 8, false);
             signature(pdf, half, text("reception.form.officer"), officer);
             return pdf.bytes();

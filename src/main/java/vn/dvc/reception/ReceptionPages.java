@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,15 +109,36 @@ class ReceptionPages {
         return "redirect:/reception/dossiers/" + code;
     }
 
+    /** Rows of the supplement form (form 02): an item and the paper asked for; blank rows are ignored. */
+    static final int SUPPLEMENT_ROWS = 10;
+
+    /** One row of the supplement form as the page shows it again. */
+    record SupplementRow(String item, String form) {
+    }
+
     @PostMapping("/reception/dossiers/{code}/request-supplement")
-    String requestSupplement(@PathVariable String code, @RequestParam(required = false) String items,
-            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, Locale locale) {
+    String requestSupplement(@PathVariable String code, @RequestParam(required = false) List<String> items,
+            @RequestParam(required = false) List<String> itemForms, @RequestParam(required = false) String reason,
+            Model model, RedirectAttributes redirect, Locale locale) {
         AccountPrincipal officer = officer();
-        List<String> lines = items == null ? List.of() : Arrays.asList(items.split("\\R"));
+        // A row holding several lines (pasted) gives one item per line; the row's paper goes with its first line.
+        List<String> lines = new ArrayList<>();
+        List<String> lineForms = new ArrayList<>();
+        List<SupplementRow> rows = new ArrayList<>();
+        List<String> given = items == null ? List.of() : items;
+        for (int i = 0; i < given.size(); i++) {
+            String form = itemForms != null && i < itemForms.size() ? itemForms.get(i) : null;
+            rows.add(new SupplementRow(given.get(i), form));
+            String[] split = given.get(i) == null ? new String[0] : given.get(i).split("\\R");
+            for (int j = 0; j < split.length; j++) {
+                lines.add(split[j]);
+                lineForms.add(j == 0 ? form : null);
+            }
+        }
         try {
-            reception.requestSupplement(code, officer, lines, reason);
+            reception.requestSupplement(code, officer, lines, lineForms, reason);
         } catch (InvalidInputException | ConflictException e) {
-            model.addAttribute("items", items);
+            model.addAttribute("itemRows", rows);
             model.addAttribute("reason", reason);
             return again(code, officer, model, problems(e, "supplement", locale));
         }
@@ -168,6 +188,15 @@ class ReceptionPages {
                 "actor", t.actor(), "kind", t.kind(), "to", t.to() == null ? 0 : t.to().national(),
                 "message", t.message() == null ? "" : t.message())).toList());
         model.addAttribute("supplements", dossiers.supplements(d.id()));
+        List<SupplementRow> rows = new ArrayList<>();
+        if (model.getAttribute("itemRows") instanceof List<?> typed) {
+            typed.forEach(r -> rows.add((SupplementRow) r));
+        }
+        while (rows.size() < SUPPLEMENT_ROWS) {
+            rows.add(new SupplementRow("", ""));
+        }
+        model.addAttribute("itemRows", rows);
+        model.addAttribute("paperForms", vn.dvc.dossier.OriginalOrCopy.values());
         model.addAttribute("actions", ReceptionApi.actions(d.status()));
         model.addAttribute("reasons", reasons.active());
         model.addAttribute("hasReceipt", reception.receipt(d.id()).isPresent());

@@ -46,7 +46,7 @@ class RefusalReasonPages {
 
     @PostMapping("/admin/refusal-reasons")
     String add(@RequestParam(required = false) String code, @RequestParam(required = false) String label,
-            @RequestParam(required = false) Integer position, Model model, RedirectAttributes redirect,
+            @RequestParam(required = false) String position, Model model, RedirectAttributes redirect,
             Locale locale) {
         try {
             reasons.add(code, label, position, currentUser.actor());
@@ -62,7 +62,7 @@ class RefusalReasonPages {
 
     @PostMapping("/admin/refusal-reasons/{code}")
     String update(@PathVariable String code, @RequestParam(required = false) String label,
-            @RequestParam(required = false) Integer position, @RequestParam(required = false) String active,
+            @RequestParam(required = false) String position, @RequestParam(required = false) String active,
             Model model, RedirectAttributes redirect, Locale locale) {
         try {
             if (active != null) {

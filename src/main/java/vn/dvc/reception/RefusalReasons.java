@@ -35,8 +35,12 @@ public class RefusalReasons {
     public record ManagedReason(String code, String label, int position, boolean active) {
     }
 
+    /** The reason whose text the officer types; it can never be deactivated. */
+    static final String OTHER = "OTHER";
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     static final int LABEL_MAX = 500;
+    /** Positions are small whole numbers: the list has a few dozen reasons at most. */
+    static final int POSITION_MAX = 999;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -67,13 +71,14 @@ public class RefusalReasons {
     }
 
     @Transactional
-    public ManagedReason add(String code, String label, Integer position, String actor) {
+    public ManagedReason add(String code, String label, String position, String actor) {
         String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         String l = label(label);
         if (!CODE.matcher(c).matches()) {
             throw new InvalidInputException(List.of(new FieldProblem("code", "reception.reasons.code-invalid")));
         }
-        int pos = position == null ? next() : position;
+        Integer given = position(position);
+        int pos = given == null ? next() : given;
         int inserted = jdbc.sql("""
                 insert into reception_refusal_reason(code, label, position, active, updated_at, updated_by)
                 values (?, ?, ?, true, ?, ?) on conflict (code) do nothing""")
@@ -87,10 +92,11 @@ public class RefusalReasons {
 
     /** Changes the text and order of a reason; its code stays. */
     @Transactional
-    public ManagedReason update(String code, String label, Integer position, String actor) {
+    public ManagedReason update(String code, String label, String position, String actor) {
         ManagedReason before = lock(code);
         String l = label(label);
-        int pos = position == null ? before.position() : position;
+        Integer given = position(position);
+        int pos = given == null ? before.position() : given;
         jdbc.sql("update reception_refusal_reason set label = ?, position = ?, updated_at = ?, updated_by = ? where code = ?")
                 .params(l, pos, Timestamp.from(clock.instant()), actor, before.code()).update();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -104,7 +110,7 @@ public class RefusalReasons {
     @Transactional
     public ManagedReason setActive(String code, boolean active, String actor) {
         ManagedReason before = lock(code);
-        if ("OTHER".equals(before.code()) && !active) {
+        if (OTHER.equals(before.code()) && !active) {
             throw new InvalidInputException(List.of(new FieldProblem("code", "reception.reasons.other-required")));
         }
         jdbc.sql("update reception_refusal_reason set active = ?, updated_at = ?, updated_by = ? where code = ?")
@@ -127,6 +133,25 @@ public class RefusalReasons {
     private int next() {
         return jdbc.sql("select coalesce(max(position), 0) + 1 from reception_refusal_reason").query(Integer.class)
                 .single();
+    }
+
+    /** The position typed by the administrator, 1 to {@value #POSITION_MAX}; blank keeps the default. */
+    private static Integer position(String position) {
+        String p = position == null ? "" : position.strip();
+        if (p.isEmpty()) {
+            return null;
+        }
+        int value;
+        try {
+            value = p.matches("\\d{1,4}") ? Integer.parseInt(p) : -1;
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 1 || value > POSITION_MAX) {
+            throw new InvalidInputException(List.of(new FieldProblem("position", "reception.reasons.position-invalid",
+                    POSITION_MAX)));
+        }
+        return value;
     }
 
     private static String label(String label) {

@@ -30,7 +30,11 @@ class ResultVerification {
     }
 
     /** The answer: the verdict, and the result it is (GENUINE) or claims to be (MODIFIED), if known. */
-    record Outcome(Verdict verdict, ElectronicResult result, Report report) {
+    record Outcome(Verdict verdict, ElectronicResult result, Report report, boolean notPdf) {
+
+        Outcome(Verdict verdict, ElectronicResult result, Report report) {
+            this(verdict, result, report, false);
+        }
     }
 
     private final ResultRecords records;
@@ -67,7 +71,10 @@ class ResultVerification {
                 return new Outcome(Verdict.MODIFIED, null, report);
             }
         }
-        return new Outcome(Verdict.UNKNOWN, null, report);
+        // UNKNOWN because it is not a PDF at all (by its content): the API and the page say so instead of "not one of
+        // ours". A damaged copy of one of our results was found MODIFIED above even if it no longer starts as a PDF.
+        boolean pdf = vn.dvc.document.FileType.detect(file).filter(t -> t == vn.dvc.document.FileType.PDF).isPresent();
+        return new Outcome(Verdict.UNKNOWN, null, report, !pdf);
     }
 
     /**

@@ -62,7 +62,8 @@ class VerifyApi {
     @PostMapping(path = "/api/v1/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Xác thực tệp PDF kết quả", description = "multipart: file. GENUINE: đúng tệp cơ quan đã "
             + "cấp, chữ ký hợp lệ và bao toàn bộ tệp; MODIFIED: tệp của hệ thống nhưng đã bị sửa hoặc thêm nội dung "
-            + "sau khi ký; UNKNOWN: không phải kết quả do hệ thống cấp.")
+            + "sau khi ký; UNKNOWN: một tệp PDF không phải kết quả do hệ thống cấp. Tệp không phải PDF (theo nội dung): "
+            + "400 invalid-input, không lưu tệp.")
     ResponseEntity<FileAnswer> byFile(@RequestParam(required = false) MultipartFile file, HttpServletRequest request) {
         throttle.check(request.getRemoteAddr());
         if (file == null || file.isEmpty()) {
@@ -73,6 +74,9 @@ class VerifyApi {
             outcome = verification.verify(file.getBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (outcome.notPdf()) {
+            throw new InvalidInputException("result.verify.not-pdf");
         }
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(answer(outcome));
     }

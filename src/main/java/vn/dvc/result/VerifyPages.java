@@ -67,7 +67,13 @@ class VerifyPages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "result/verify";
         }
-        model.addAttribute("checked", VerifyApi.answer(verification.verify(file.getBytes())));
+        ResultVerification.Outcome outcome = verification.verify(file.getBytes());
+        if (outcome.notPdf()) {
+            model.addAttribute("notPdf", true);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "result/verify";
+        }
+        model.addAttribute("checked", VerifyApi.answer(outcome));
         return "result/verify";
     }
 

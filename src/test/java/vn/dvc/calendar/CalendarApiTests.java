@@ -44,6 +44,14 @@ class CalendarApiTests {
     }
 
     @Test
+    void aPeriodRunningPastTheLastYearIsAConflictWithAClearMessage() throws Exception {
+        mvc.perform(get("/api/v1/calendar/due").param("receivedAt", "2100-12-28T08:00").param("workingDays", "10"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(
+                        "Không tính được thời hạn: lịch ngày làm việc chỉ có các năm 2013–2100, thời hạn này cần đến năm 2101."));
+    }
+
+    @Test
     void onlineIsTheDefaultAndTheCounterIsAsked() throws Exception {
         mvc.perform(get("/api/v1/calendar/due").param("receivedAt", "2021-01-09T10:00").param("workingDays", "3"))
                 .andExpect(jsonPath("$.effectiveReceivedAt").value("2021-01-11T07:00:00+07:00"))

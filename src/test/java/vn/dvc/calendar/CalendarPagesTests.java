@@ -57,4 +57,12 @@ class CalendarPagesTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Năm phải từ 2013 đến 2100.")));
     }
+
+    @Test
+    void anAppointmentPastTheLastYearIsExplainedNotAServerError() throws Exception {
+        mvc.perform(get("/calendar").param("receivedAt", "2100-12-28T08:00").param("amount", "10")
+                        .param("unit", "DAYS").param("online", "true"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("lịch ngày làm việc chỉ có các năm 2013–2100")));
+    }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.dvc.IntegrationTest;
+import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.InvalidInputException;
 
 /** The calendar as other modules use it, on the real announced data of the migration. */
@@ -149,6 +150,52 @@ class WorkingCalendarTests {
         assertThat(calendar.workingDaysBetween(d("2021-02-19"), d("2021-02-23"))).isEqualTo(2);
         assertThat(calendar.addWorkingDays(d("2021-02-09"), 1)).isEqualTo(d("2021-02-17"));
         assertThat(calendar.workingDay()).isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
+    void aSupplementPauseCountsWholeMinutesAndAPeriodInDaysStillEndsAtTheCloseOfADay() {
+        // 09:00:40 to 10:05:10 on a Monday: 64 minutes and a half, counted as 64.
+        assertThat(calendar.pausedTime(vn("2021-03-01T09:00:40"), vn("2021-03-01T10:05:10"), null))
+                .isEqualTo(Duration.ofMinutes(64));
+        // Over the lunch break and the night only working time counts; backwards is no pause.
+        assertThat(calendar.pausedTime(vn("2021-03-01T16:30"), vn("2021-03-02T07:30"), null))
+                .isEqualTo(Duration.ofMinutes(60));
+        assertThat(calendar.pausedTime(vn("2021-03-02T07:30"), vn("2021-03-01T16:30"), null)).isZero();
+
+        // A 5-day dossier due Friday 5/3/2021 at the close: three hours of waiting make it due Monday at the close
+        // (not Monday 10:00), a whole working day Monday at the close, a minute more Tuesday at the close.
+        assertThat(calendar.dueAfterPause(vn("2021-03-05T17:00"), Duration.ofHours(3), null))
+                .isEqualTo(vn("2021-03-08T17:00"));
+        assertThat(calendar.dueAfterPause(vn("2021-03-05T17:00"), Duration.ofHours(8), null))
+                .isEqualTo(vn("2021-03-08T17:00"));
+        assertThat(calendar.dueAfterPause(vn("2021-03-05T17:00"), Duration.ofMinutes(8 * 60 + 1), null))
+                .isEqualTo(vn("2021-03-09T17:00"));
+        // Due the day before Tết 2021 (10–16/2): the next working day is Wednesday 17/2.
+        assertThat(calendar.dueAfterPause(vn("2021-02-09T17:00"), Duration.ofMinutes(1), null))
+                .isEqualTo(vn("2021-02-17T17:00"));
+        // A period in hours moves by exactly the working minutes waited, over the lunch break.
+        assertThat(calendar.dueAfterPause(vn("2021-03-05T10:30"), Duration.ofHours(2), null))
+                .isEqualTo(vn("2021-03-05T14:30"));
+        assertThat(calendar.dueAfterPause(vn("2021-03-05T10:30"), Duration.ZERO, null))
+                .isEqualTo(vn("2021-03-05T10:30"));
+    }
+
+    @Test
+    void aPeriodRunningPastTheLastYearIsRefusedAsSuchNotAnsweredWithAGuess() {
+        // Within the range, years without announcements use the computed holidays.
+        assertThat(calendar.due(vn("2100-12-01T08:00"), 5, TimeUnitKind.DAYS, null, false).dueAt())
+                .isEqualTo(vn("2100-12-08T17:00"));
+        assertThat(calendar.due(vn("2100-12-28T08:00"), 3, TimeUnitKind.DAYS, null, false).dueAt())
+                .isEqualTo(vn("2100-12-31T17:00"));
+        // One more day needs 2101, which the calendar does not answer: a conflict naming the range and the year,
+        // not "the year must be between 2013 and 2100" about a receipt in 2100.
+        assertThatThrownBy(() -> calendar.due(vn("2100-12-28T08:00"), 4, TimeUnitKind.DAYS, null, false))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("calendar.beyond-range");
+                    assertThat(e.args()).containsExactly("2013", "2100", "2101");
+                });
+        assertThatThrownBy(() -> calendar.addWorkingTime(vn("2100-12-31T16:00"), Duration.ofHours(2), null))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test

@@ -156,6 +156,23 @@ class DraftPagesTest {
     }
 
     @Test
+    void aCaseTheProcedureDoesNotHaveIsRefusedOnThePageNotSavedNorTakenAsTheFirst() throws Exception {
+        UUID draft = start();
+        int version = drafts.find(draft, applicant).orElseThrow().version();
+        for (String bad : new String[] {"7", "-1", "abc"}) {
+            mvc.perform(draftPost(draft, "save").param("caseIndex", bad))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Trường hợp đã chọn không có trong thủ tục này.")));
+            mvc.perform(multipart("/drafts/" + draft + "/autosave").param("version", String.valueOf(version))
+                            .param("caseIndex", bad).param("f.requestSummary", "x").with(me).with(csrf()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.message").value("Trường hợp đã chọn không có trong thủ tục này."));
+        }
+        assertThat(drafts.find(draft, applicant).orElseThrow().version()).isEqualTo(version);
+        mvc.perform(draftPost(draft, "save").param("caseIndex", "0")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void aFormOverTheSizeLimitIsRefusedWithAMessageAndNothingIsSaved() throws Exception {
         UUID draft = start();
         int version = drafts.find(draft, applicant).orElseThrow().version();

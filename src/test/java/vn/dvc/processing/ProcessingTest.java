@@ -452,6 +452,27 @@ class ProcessingTest {
                         "Bước cuối cùng phải do lãnh đạo phê duyệt.")));
     }
 
+    @Test
+    void aProcessForAProcedureTheAgencyDoesNotReceiveIsRefusedAndNothingIsSaved() throws Exception {
+        Procedure elsewhere = fixtures().procedure("000.00.04.H21", 10);
+        mvc.perform(post("/admin/processes/save").with(DemoAccounts.as(users, ADMIN)).with(csrf())
+                        .param("agency", ProcessingFixtures.JUSTICE).param("procedure", elsewhere.code())
+                        .param("name", "Thụ lý", "Ký").param("role", "SPECIALIST", "LEADER")
+                        .param("budgetPercent", "60", "40"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "Thủ tục " + elsewhere.code() + " không do")));
+        mvc.perform(put("/api/v1/admin/processes/" + ProcessingFixtures.JUSTICE + "/procedures/" + elsewhere.code())
+                        .with(DemoAccounts.as(users, ADMIN)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"steps":[{"name":"Thụ lý","role":"SPECIALIST","budgetPercent":60},
+                                          {"name":"Ký","role":"LEADER","budgetPercent":40}]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("procedureCode"));
+        assertThat(jdbc.sql("select count(*) from processing_definition where procedure_code = ?")
+                .param(elsewhere.code()).query(Long.class).single()).isZero();
+    }
+
     /** The text of a PDF by poppler's pdftotext (as a reader sees it). */
     static String pdfText(byte[] pdf) throws Exception {
         Path file = Files.createTempFile("mau-05-", ".pdf");

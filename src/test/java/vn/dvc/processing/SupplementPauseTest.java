@@ -68,13 +68,19 @@ class SupplementPauseTest {
                         new ByteArrayResource(ProcessingFixtures.pdfBytes()))), "Đã bổ sung");
 
         var supplement = dossiers.supplements(received.id()).get(0);
-        Duration waited = calendar.workingTimeBetween(supplement.requestedAt().atZone(VietnamTime.ZONE),
+        Duration waited = calendar.pausedTime(supplement.requestedAt().atZone(VietnamTime.ZONE),
                 supplement.answeredAt().atZone(VietnamTime.ZONE), ProcessingFixtures.JUSTICE);
         assertThat(waited).isPositive();
+        assertThat(waited.toSecondsPart()).isZero();
         Dossier after = dossiers.findByCode(d.code()).orElseThrow();
         assertThat(after.status()).isEqualTo(DossierStatus.IN_PROGRESS);
-        assertThat(after.dueAt()).isEqualTo(calendar.addWorkingTime(received.dueAt().atZone(VietnamTime.ZONE), waited,
+        // A period in days: still due at the close of a working day (ADR 0027).
+        assertThat(after.dueAt()).isEqualTo(calendar.dueAfterPause(received.dueAt().atZone(VietnamTime.ZONE), waited,
                 ProcessingFixtures.JUSTICE).toInstant());
+        assertThat(after.dueAt().atZone(VietnamTime.ZONE).toLocalTime())
+                .isEqualTo(calendar.workingHours(ProcessingFixtures.JUSTICE).closesAt());
+        assertThat(after.dueAt()).isAfterOrEqualTo(calendar.addWorkingTime(received.dueAt().atZone(VietnamTime.ZONE),
+                waited, ProcessingFixtures.JUSTICE).toInstant());
         assertThat(processing.current(received.id()).orElseThrow().dueAt()).isEqualTo(calendar.addWorkingTime(
                 stepDue.atZone(VietnamTime.ZONE), waited, ProcessingFixtures.JUSTICE).toInstant());
         assertThat(dossiers.timeline(received.id())).extracting(Dossiers.TimelineEntry::kind).contains("DUE_MOVED");

@@ -1,6 +1,7 @@
 package vn.dvc.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.hamcrest.Matchers;
@@ -36,6 +38,8 @@ import vn.dvc.document.Documents;
 import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.DossierSubmission;
 import vn.dvc.dossier.Dossiers;
+import vn.dvc.shared.InvalidInputException;
+import vn.dvc.shared.ProblemException;
 
 @IntegrationTest
 class CounterRegistrationTest {
@@ -334,5 +338,61 @@ class CounterRegistrationTest {
         assertThat(targets.get(0)).isEqualTo(targets.get(1));
         assertThat(jdbc.sql("select count(*) from dossier where procedure_code = ?").param(p.code())
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseTheProcedureVersionDoesNotHaveIsRefusedOnlineByApiAndAtTheCounter() throws Exception {
+        ReceptionFixtures fixtures = new ReceptionFixtures(jdbc, catalogue, documents, submission);
+        Procedure noCases = fixtures.procedure(BigDecimal.valueOf(5), false);
+        Procedure oneCase = procedure();
+        long dossiersBefore = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+
+        // Online (service and API): a version without cases has only case 0.
+        String username = ReceptionFixtures.unique("truong-hop");
+        long applicant = fixtures.applicant(username);
+        assertThatThrownBy(() -> submission.submit(new DossierSubmission.Submission(applicant, username,
+                noCases.code(), ReceptionFixtures.JUSTICE, 3, ReceptionFixtures.FORM, List.of(), null, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldProblems())
+                        .extracting(ProblemException.FieldProblem::field).contains("caseIndex"));
+        mvc.perform(multipart("/api/v1/dossiers").param("procedureCode", noCases.code())
+                        .param("agencyCode", ReceptionFixtures.JUSTICE).param("caseIndex", "2")
+                        .param("form", ReceptionFixtures.FORM).header("Idempotency-Key", username)
+                        .with(DemoAccounts.as(users, username)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("không chia trường hợp")));
+
+        // Counter API: out of range with cases, anything but 0 without.
+        mvc.perform(registration(oneCase, citizenId(), "DIRECT").param("caseIndex", "1")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("caseIndex")));
+        mvc.perform(multipart("/api/v1/reception/dossiers").param("procedureCode", noCases.code())
+                        .param("channel", "DIRECT").param("form", ReceptionFixtures.FORM).param("caseIndex", "4")
+                        .param("applicantFullName", "Lê Văn Quầy").param("applicantCitizenId", citizenId())
+                        .param("applicantDateOfBirth", "12/03/1985").param("applicantSex", "MALE")
+                        .param("applicantPhone", "0905123456").param("applicantAddress", "12 Lê Lợi, Pleiku")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("không chia trường hợp")));
+
+        // Counter page: a negative or garbled case is refused, not taken as the first case.
+        for (String bad : new String[] {"-1", "abc", "1"}) {
+            String id = citizenId();
+            mvc.perform(multipart("/reception/register").param("procedureCode", oneCase.code())
+                            .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
+                            .file(new MockMultipartFile("component.2", "cccd.pdf", "application/pdf", pdf()))
+                            .param("channel", "DIRECT").param("caseIndex", bad)
+                            .param("f.requestSummary", "Xin cấp phiếu lý lịch tư pháp")
+                            .param("f.contactName", "Lê Văn Quầy").param("f.phone", "0905123456")
+                            .param("f.address", "12 Lê Lợi, Pleiku")
+                            .param("applicantFullName", "Lê Văn Quầy").param("applicantCitizenId", id)
+                            .param("applicantDateOfBirth", "12/03/1985").param("applicantSex", "MALE")
+                            .param("applicantPhone", "0905123456").param("applicantAddress", "12 Lê Lợi, Pleiku")
+                            .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("Trường hợp đã chọn không có trong thủ tục này.")));
+            assertThat(accountsWithUsername(id)).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiersBefore);
     }
 }

@@ -73,6 +73,11 @@ final class ReceptionFixtures {
 
     /** A procedure received online by the Department of Justice in {@code days} working days (null: unknown). */
     Procedure procedure(BigDecimal days) {
+        return procedure(days, true);
+    }
+
+    /** The same, with one case of two components, or (withCases false) no cases and no components at all. */
+    Procedure procedure(BigDecimal days, boolean withCases) {
         String code = TestCodes.procedure("9.7");
         ProcedureContent content = new ProcedureContent(code, "Cấp phiếu lý lịch tư pháp thử nghiệm " + code,
                 "Thử nghiệm", JUSTICE, List.of(new Implementation(AgencyLevel.PROVINCIAL, JUSTICE)),
@@ -80,9 +85,9 @@ final class ReceptionFixtures {
                 List.of(new ChannelTerms(Channel.DIRECT, days, days == null ? null : TimeUnit.WORKING_DAYS, List.of(), null),
                         new ChannelTerms(Channel.ONLINE, days, days == null ? null : TimeUnit.WORKING_DAYS, List.of(),
                                 null)),
-                List.of(new ComponentCase("Trường hợp chung", List.of(
+                withCases ? List.of(new ComponentCase("Trường hợp chung", List.of(
                         new DossierComponent("Tờ khai yêu cầu cấp phiếu", 1, 0, true, null),
-                        new DossierComponent("Bản sao căn cước công dân", 0, 1, true, null)))),
+                        new DossierComponent("Bản sao căn cước công dân", 0, 1, true, null)))) : List.of(),
                 null, null, null, null, null, "https://dichvucong.gov.vn/", "Thủ tục thử nghiệm");
         return catalogue.add(content, AgencyScope.PROVINCE, "test");
     }

@@ -115,4 +115,36 @@ class ReceptionPagesTest {
                 .andExpect(content().string(containsString("không ở trạng thái có thể tiếp nhận")));
         assertThat(dossiers.findByCode(d.code()).orElseThrow().status()).isEqualTo(DossierStatus.IN_PROGRESS);
     }
+
+    @Test
+    void theOfficerSaysForEachSupplementItemWhetherTheOriginalOrACopyIsAsked() throws Exception {
+        ReceptionFixtures fixtures = new ReceptionFixtures(jdbc, catalogue, documents, submission);
+        String applicant = ReceptionFixtures.unique("bo-sung-trang");
+        Dossier d = fixtures.dossier(fixtures.applicant(applicant), applicant, fixtures.procedure(BigDecimal.valueOf(3)));
+        String page = "/reception/dossiers/" + d.code();
+        mvc.perform(get(page).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"supplement-form-10\"")))
+                .andExpect(content().string(containsString("Bản sao có chứng thực")));
+        // An unknown kind: nothing is asked, the rows come back as typed.
+        mvc.perform(post(page + "/request-supplement").param("items", "Giấy khai sinh", "", "Giấy ủy quyền")
+                        .param("itemForms", "SCAN", "", "ORIGINAL").param("reason", "Thiếu giấy tờ")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("bản chính, bản sao có chứng thực hoặc bản chụp")))
+                .andExpect(content().string(containsString("value=\"Giấy ủy quyền\"")));
+        assertThat(dossiers.supplements(d.id())).isEmpty();
+        mvc.perform(post(page + "/request-supplement").param("items", "Giấy khai sinh", "", "Giấy ủy quyền")
+                        .param("itemForms", "PHOTOCOPY", "", "ORIGINAL").param("reason", "Thiếu giấy tờ")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(redirectedUrl(page));
+        assertThat(dossiers.supplements(d.id())).singleElement().satisfies(s -> {
+            assertThat(s.items()).containsExactly("Giấy khai sinh", "Giấy ủy quyền");
+            assertThat(s.itemForms()).containsExactly(vn.dvc.dossier.OriginalOrCopy.PHOTOCOPY,
+                    vn.dvc.dossier.OriginalOrCopy.ORIGINAL);
+        });
+        mvc.perform(get("/dossiers/" + d.code()).with(DemoAccounts.as(users, applicant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Giấy khai sinh (bản chụp)")));
+    }
 }

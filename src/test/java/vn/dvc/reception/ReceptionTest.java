@@ -39,6 +39,7 @@ import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.DossierStatus;
 import vn.dvc.dossier.DossierSubmission;
 import vn.dvc.dossier.Dossiers;
+import vn.dvc.dossier.OriginalOrCopy;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.shared.ConflictException;
 import vn.dvc.shared.VietnamTime;
@@ -264,7 +265,24 @@ class ReceptionTest {
     }
 
     @Test
+    void aRefusalForAnOtherReasonPrintsTheTypedReasonNotTheLabel() throws Exception {
+        Dossier d = newDossier("tu-choi-khac");
+        mvc.perform(post("/api/v1/dossiers/" + d.code() + "/actions/refuse").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reasonCode\":\"OTHER\",\"text\":\"Người nộp đã nộp hồ sơ này tại xã\"}")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isOk());
+        byte[] pdf = mvc.perform(get("/reception/dossiers/" + d.code() + "/refusal.pdf")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = pdfText(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains("Lý do: Người nộp đã nộp hồ sơ này tại xã").doesNotContain("Lý do khác");
+        assertThat(dossiers.timeline(d.id()).get(1).message()).isEqualTo("Người nộp đã nộp hồ sơ này tại xã");
+    }
+
+    @Test
     void aSupplementRequestListsEveryMissingItemWithAReason() throws Exception {
+        Dossier earlier = newDossier("bo-sung-truoc");
+        reception.requestSupplement(earlier.code(), officer("tiepnhan.stp"), List.of("Tờ khai"), "Thiếu");
         Dossier d = newDossier("bo-sung");
         String url = "/api/v1/dossiers/" + d.code() + "/actions/request-supplement";
         mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content("{\"items\":[\" \"],\"reason\":\"Thiếu\"}")
@@ -276,20 +294,39 @@ class ReceptionTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
         mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"items\":[\"Giấy khai sinh\",\"Giấy ủy quyền\"],\"reason\":\"Thiếu giấy tờ\"}")
+                        .content("{\"items\":[\"Giấy khai sinh\",\"Giấy ủy quyền\"],\"itemForms\":[\"COPY\"],"
+                                + "\"reason\":\"Thiếu giấy tờ\"}")
+                        .with(DemoAccounts.as(users, "chuyenvien.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("itemForms"));
+        mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[\"Giấy khai sinh\",\"Giấy ủy quyền\",\"Sửa ngày sinh trong tờ khai\"],"
+                                + "\"itemForms\":[\"CERTIFIED_COPY\",\"ORIGINAL\"],\"reason\":\"Thiếu giấy tờ\"}")
                         .with(DemoAccounts.as(users, "chuyenvien.stp")).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nationalStatus").value(5));
-        assertThat(dossiers.supplements(d.id())).singleElement()
-                .satisfies(s -> assertThat(s.items()).containsExactly("Giấy khai sinh", "Giấy ủy quyền"));
+        assertThat(dossiers.supplements(d.id())).singleElement().satisfies(s -> {
+            assertThat(s.items()).containsExactly("Giấy khai sinh", "Giấy ủy quyền", "Sửa ngày sinh trong tờ khai");
+            assertThat(s.itemForms()).containsExactly(OriginalOrCopy.CERTIFIED_COPY, OriginalOrCopy.ORIGINAL, null);
+            assertThat(s.number()).isEqualTo(1);
+        });
+        mvc.perform(get("/api/v1/queue/" + d.code()).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.supplements[0].number").value(1))
+                .andExpect(jsonPath("$.supplements[0].itemForms[0]").value("CERTIFIED_COPY"));
 
-        // Form 02 lists every item with the reason and the officer to contact.
+        // Form 02 lists every item with the reason and the officer to contact, numbered within the form and the
+        // dossier (not by the request's database id), saying which paper each item asks for.
         long id = dossiers.supplements(d.id()).get(0).id();
+        assertThat(id).isGreaterThan(1);
         byte[] pdf = mvc.perform(get("/reception/dossiers/" + d.code() + "/supplements/" + id + "/request.pdf")
                         .with(DemoAccounts.as(users, "tiepnhan.stp")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(pdfText(pdf).replaceAll("\\s+", " ")).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-                d.code(), "Giấy khai sinh", "Giấy ủy quyền", "Lý do: Thiếu giấy tờ", "Lê Văn Cường");
+        String text = pdfText(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Số: 1/BSHS",
+                d.code(), "Bản chính/bản sao", "1 Giấy khai sinh Bản sao có chứng thực", "2 Giấy ủy quyền Bản chính",
+                "3 Sửa ngày sinh trong tờ khai —", "Lý do: Thiếu giấy tờ", "Lê Văn Cường");
+        assertThat(text).doesNotContain("Số: " + id + "/BSHS");
         String applicant = jdbc.sql("select username from account where id = ?").param(d.applicantId())
                 .query(String.class).single();
         mvc.perform(get("/dossiers/" + d.code() + "/supplements/" + id + "/request.pdf")

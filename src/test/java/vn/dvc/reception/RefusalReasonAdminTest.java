@@ -86,4 +86,27 @@ class RefusalReasonAdminTest {
                 .andExpect(status().isForbidden());
         assertThat(reasons.find("BY_AGENCY")).isEmpty();
     }
+
+    @Test
+    void aNegativeOrAbsurdPositionIsRefusedWithAVietnameseMessageAndChangesNothing() throws Exception {
+        RefusalReasons.ManagedReason before = reasons.all().stream().filter(r -> r.code().equals("NOT_ELIGIBLE"))
+                .findFirst().orElseThrow();
+        int count = reasons.all().size();
+        for (String position : new String[] {"-5", "0", "1000", "99999999999", "abc", "2.5"}) {
+            mvc.perform(post("/admin/refusal-reasons/NOT_ELIGIBLE").param("label", "Nội dung mới")
+                            .param("position", position)
+                            .with(DemoAccounts.as(users, "admin")).with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString(
+                            "Thứ tự phải là một số nguyên từ 1 đến 999.")));
+            mvc.perform(post("/admin/refusal-reasons").param("code", "POS_TEST").param("label", "x")
+                            .param("position", position)
+                            .with(DemoAccounts.as(users, "admin")).with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString(
+                            "Thứ tự phải là một số nguyên từ 1 đến 999.")));
+        }
+        assertThat(reasons.all()).hasSize(count).contains(before);
+        assertThat(reasons.find("POS_TEST")).isEmpty();
+    }
 }

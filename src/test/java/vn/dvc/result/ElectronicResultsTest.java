@@ -256,8 +256,14 @@ class ElectronicResultsTest {
         assertThat(verification.verify(tail).verdict()).isEqualTo(Verdict.MODIFIED);
 
         assertThat(verification.verify(ResultFixtures.demoPdf()).verdict()).isEqualTo(Verdict.UNKNOWN);
-        assertThat(verification.verify("không phải PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8)).verdict())
-                .isEqualTo(Verdict.UNKNOWN);
+        assertThat(verification.verify(ResultFixtures.demoPdf()).notPdf()).isFalse();
+        assertThat(verification.verify("không phải PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8)).notPdf())
+                .isTrue();
+        // Our result with its header damaged is still recognised as ours, modified, not "not a PDF".
+        byte[] header = pdf.clone();
+        header[1] = 'X';
+        assertThat(verification.verify(header).verdict()).isEqualTo(Verdict.MODIFIED);
+        assertThat(verification.verify(header).notPdf()).isFalse();
     }
 
     @Test
@@ -308,6 +314,27 @@ class ElectronicResultsTest {
                                 .csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("id=\"verify-UNKNOWN\"");
+    }
+
+    @Test
+    void aFileThatIsNotAPdfIsSaidToBeNotAPdfNotUnknownAndIsNotStored() throws Exception {
+        String client = client();
+        long documentsBefore = jdbc.sql("select count(*) from document").query(Long.class).single();
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        mvc.perform(multipart("/api/v1/verify").file(new MockMultipartFile("file", "anh.pdf", "application/pdf", png))
+                        .with(from(client)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-input"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "không phải là tệp PDF")));
+        String form = mvc.perform(multipart("/verify").file(new MockMultipartFile("file", "ghi-chu.txt", "text/plain",
+                        "Không phải PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(from(client))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("id=\"verify-not-pdf\"", "không phải là tệp PDF").doesNotContain("verify-UNKNOWN");
+        assertThat(jdbc.sql("select count(*) from document").query(Long.class).single()).isEqualTo(documentsBefore);
     }
 
     @Test

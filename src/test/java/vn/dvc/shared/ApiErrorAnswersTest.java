@@ -131,6 +131,9 @@ class ApiErrorAnswersTest {
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[head.length + 22 * 1024 * 1024 + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
+        // A PDF header, so that the answer is the verification's (a file that is not a PDF is refused as such).
+        byte[] pdfHeader = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(pdfHeader, 0, body, head.length, pdfHeader.length);
         System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
         HttpResponse<String> response = send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                 HttpRequest.newBuilder(at("/api/v1/verify"))
