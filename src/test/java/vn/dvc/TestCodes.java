@@ -5,12 +5,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Procedure codes for the procedures tests make, unique within the test run: one counter for every
  * fixture (each fixture once had its own, seeded from the clock, and two of them sharing a prefix could
- * hand out the same code in one run), and the same for agencies. The run's database is fresh, so
- * counting from 1 is enough.
+ * hand out the same code in one run), and the same for agencies. The run's database is fresh, so one
+ * counter per run is enough.
  */
 public final class TestCodes {
 
-    private static final AtomicInteger NEXT = new AtomicInteger();
+    /** From 50,000: tests that name their codes (9.900001 to 9.900081 and the like) keep the lower half. */
+    private static final AtomicInteger NEXT = new AtomicInteger(50_000);
     private static final AtomicInteger NEXT_AGENCY = new AtomicInteger();
 
     private TestCodes() {

@@ -240,15 +240,23 @@ final class AnswerRules {
             problem(path, "form.rule.number");
             return null;
         }
-        if (field.min() != null && number.compareTo(field.min()) < 0) {
-            problem(path, "form.rule.min", field.min().toPlainString());
-            return null;
-        }
-        if (field.max() != null && number.compareTo(field.max()) > 0) {
-            problem(path, "form.rule.max", field.max().toPlainString());
+        if (!withinBounds(field, number, path)) {
             return null;
         }
         return NODES.numberNode(number);
+    }
+
+    /** Whether the number lies within the field's minimum and maximum; a problem for the field when not. */
+    private boolean withinBounds(FormField field, BigDecimal number, String path) {
+        if (field.min() != null && number.compareTo(field.min()) < 0) {
+            problem(path, "form.rule.min", field.min().toPlainString());
+            return false;
+        }
+        if (field.max() != null && number.compareTo(field.max()) > 0) {
+            problem(path, "form.rule.max", field.max().toPlainString());
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -268,12 +276,7 @@ final class AnswerRules {
             problem(path, "form.rule.integer-too-large", MAX_INTEGER_DIGITS);
             return null;
         }
-        if (field.min() != null && number.compareTo(field.min()) < 0) {
-            problem(path, "form.rule.min", field.min().toPlainString());
-            return null;
-        }
-        if (field.max() != null && number.compareTo(field.max()) > 0) {
-            problem(path, "form.rule.max", field.max().toPlainString());
+        if (!withinBounds(field, number, path)) {
             return null;
         }
         return NODES.numberNode(number.longValueExact());
