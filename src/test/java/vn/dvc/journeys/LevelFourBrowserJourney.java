@@ -40,7 +40,6 @@ import vn.dvc.IntegrationTest;
 @IntegrationTest
 class LevelFourBrowserJourney extends PhoneJourney {
 
-    static final String PASSWORD = "GiaLai@2026";
     /** Re-issue of an auction practising certificate: Department of Justice, level 4, fee 500,000 VND. */
     static final String PROCEDURE = "1.000802";
     static final Path PDF = Path.of("src/test/resources/document/giay-to-demo.pdf").toAbsolutePath();
@@ -154,15 +153,6 @@ class LevelFourBrowserJourney extends PhoneJourney {
         browser.findElement(By.id("send-rating")).click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("rating-given")));
         assertThat(browser.findElement(By.id("rating-given")).getText()).isNotBlank();
-    }
-
-    private void signIn(String username) {
-        browser.get(url("/login"));
-        type("username", username);
-        type("password", PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("form[action$='/logout'] button")));
     }
 
     private void signOut() {

@@ -34,12 +34,7 @@ class MyDossiersPhoneJourney extends PhoneJourney {
         String code = submission.submit(new Submission(congdan, "congdan", PROCEDURE, "000.00.03.H21", 0, FORM,
                 List.of(), null, null)).dossier().code();
 
-        browser.get(url("/login"));
-        type("username", "congdan");
-        type("password", LevelFourBrowserJourney.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("form[action$='/logout'] button")));
+        signIn("congdan");
         browser.get(url("/dossiers"));
 
         WebElement table = browser.findElement(By.id("my-dossiers"));

@@ -7,10 +7,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A journey in headless Chromium on a phone-sized screen against the running application. */
 abstract class PhoneJourney {
+
+    /** The demo accounts' password (README). */
+    static final String DEMO_PASSWORD = "GiaLai@2026";
 
     @LocalServerPort
     int port;
@@ -39,6 +43,20 @@ abstract class PhoneJourney {
             field.clear();
             field.sendKeys(value);
         }
+    }
+
+    /**
+     * Signs a demo account in (password {@value #DEMO_PASSWORD}) and waits for the signed-in page. After a
+     * sign-out the previous navigation may still be landing, so the form is awaited first.
+     */
+    void signIn(String username) {
+        browser.get(url("/login"));
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        type("username", username);
+        type("password", DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("form[action$='/logout'] button")));
     }
 
     void assertNoHorizontalScroll() {

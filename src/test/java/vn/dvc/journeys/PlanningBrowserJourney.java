@@ -90,16 +90,6 @@ class PlanningBrowserJourney extends PhoneJourney {
         assertThat(overflow).as("page wider than a phone screen").isLessThanOrEqualTo(0L);
     }
 
-    void signIn(String username) {
-        browser.get(url("/login"));
-        // After signing out, the sign-out's own navigation may still be landing: wait for the form.
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("GiaLai@2026");
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
     void register(String code, String kind, String budget) {
         browser.get(url("/admin/plans/" + YEAR + "/registration?q=" + code));
         new Select(browser.findElement(By.id("procedureCode"))).selectByValue(code);

@@ -34,12 +34,7 @@ class WithdrawalBrowserJourney extends PhoneJourney {
                 "000.00.03.H21", 0, MyDossiersPhoneJourney.FORM, List.of(), null, UUID.randomUUID().toString()))
                 .dossier().code();
 
-        browser.get(url("/login"));
-        type("username", "congdan");
-        type("password", LevelFourBrowserJourney.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("form[action$='/logout'] button")));
+        signIn("congdan");
         browser.get(url("/dossiers/" + code));
 
         // First click: only the explanation, nothing withdrawn; "do not withdraw" goes back.
