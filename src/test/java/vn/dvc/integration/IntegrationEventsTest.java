@@ -14,10 +14,10 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -104,7 +104,10 @@ class IntegrationEventsTest {
         RabbitAdmin admin = new RabbitAdmin(connectionFactory);
         TopicExchange exchange = new TopicExchange("dvc.events", true, false);
         admin.declareExchange(exchange);
-        Queue queue = new AnonymousQueue();
+        // Not an exclusive (anonymous) queue: that one dies with the connection that declared it, and the shared
+        // connection may be replaced while the test runs (seen once: NOT_FOUND on receive). A named queue the
+        // test deletes, which the broker drops by itself after ten idle minutes if the test dies first.
+        Queue queue = QueueBuilder.nonDurable("dvc-test-events-" + UUID.randomUUID()).expires(600_000).build();
         admin.declareQueue(queue);
         admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("dossier.#"));
         try {
