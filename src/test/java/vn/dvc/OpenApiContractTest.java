@@ -29,6 +29,31 @@ class OpenApiContractTest {
     @Autowired
     MockMvc mvc;
 
+    /**
+     * Springdoc names a schema after the class's simple name: two API records of the same name (the applicant's
+     * and the officer's {@code SupplementView}, say) would share one schema, and the document would describe one
+     * of them wrongly. Every record nested in a controller has a schema name of its own.
+     */
+    @Test
+    void noTwoApiRecordsShareASchemaName() throws Exception {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                org.springframework.web.bind.annotation.RestController.class));
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        for (var candidate : scanner.findCandidateComponents("vn.dvc")) {
+            for (Class<?> nested : Class.forName(candidate.getBeanClassName()).getDeclaredClasses()) {
+                if (!nested.isRecord() && !nested.isEnum()) {
+                    continue;
+                }
+                var schema = nested.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+                String name = schema != null && !schema.name().isEmpty() ? schema.name() : nested.getSimpleName();
+                byName.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(nested.getName());
+            }
+        }
+        assertThat(byName).as("schema names used by more than one API record").allSatisfy(
+                (name, classes) -> assertThat(classes).as(name).hasSize(1));
+    }
+
     @Test
     void committedOpenApiFileMatchesTheGeneratedOne() throws Exception {
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)

@@ -48,9 +48,11 @@ class ProcessingApi {
 
     /** The body of a processing action: {@code assignee} (forward: optional, reassign: required), {@code note},
      * {@code reason} (send back: required). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProcessingActionRequest")
     record ActionRequest(String assignee, String note, String reason) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProcessingActionAnswer")
     record ActionAnswer(String dossierCode, DossierStatus status, int nationalStatus, StepView currentStep,
             OffsetDateTime finishedAt) {
     }

@@ -45,16 +45,19 @@ class ReceptionApi {
     record QueuePage(List<QueueItem> items, long total, int page, int size) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "QueueDocumentView")
     record DocumentView(long id, String componentName, Integer componentNumber, String kind, OffsetDateTime addedAt,
             String previewUrl) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "QueueTimelineView")
     record TimelineView(OffsetDateTime at, String actor, String kind, Integer fromStatus, Integer toStatus,
             String message) {
     }
 
     /** {@code number}: the dossier's 1st, 2nd… request (form 02's number); {@code itemForms[i]}: the paper asked
      * for item {@code i} (ORIGINAL, CERTIFIED_COPY, PHOTOCOPY or null when not said). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "QueueSupplementView")
     record SupplementView(long id, int number, OffsetDateTime requestedAt, String requestedBy, List<String> items,
             List<OriginalOrCopy> itemForms, String reason, OffsetDateTime answeredAt) {
     }
@@ -69,9 +72,11 @@ class ReceptionApi {
     /** The body of an action: {@code items} (with, optionally, {@code itemForms}: for each item ORIGINAL,
      * CERTIFIED_COPY, PHOTOCOPY or null) and {@code reason} to ask for a supplement, {@code reasonCode} and
      * {@code text} to refuse; nothing to receive. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReceptionActionRequest")
     record ActionRequest(List<String> items, List<String> itemForms, String reason, String reasonCode, String text) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReceptionActionAnswer")
     record ActionAnswer(String dossierCode, DossierStatus status, int nationalStatus, OffsetDateTime receivedAt,
             OffsetDateTime dueAt, String receiptUrl) {
     }
