@@ -54,6 +54,25 @@ class OpenApiContractTest {
                 (name, classes) -> assertThat(classes).as(name).hasSize(1));
     }
 
+    /** A client generated from the file sends a multipart endpoint's fields as form parts, not in the address. */
+    @Test
+    void multipartEndpointsDescribeTheirFieldsAsPartsOfTheBody() throws Exception {
+        JsonNode api = JsonMapper.builder().build().readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+        JsonNode submit = api.at("/paths/~1api~1v1~1dossiers/post");
+        JsonNode body = submit.at("/requestBody/content/multipart~1form-data/schema");
+        assertThat(body.at("/properties/procedureCode/type").asString()).isEqualTo("string");
+        assertThat(body.at("/properties/form").isMissingNode()).isFalse();
+        assertThat(body.at("/additionalProperties/format").asString()).isEqualTo("binary");
+        assertThat(body.at("/required").toString()).contains("procedureCode");
+        api.at("/paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!operation.getValue().at("/requestBody/content/multipart~1form-data").isMissingNode()) {
+                assertThat(operation.getValue().at("/parameters").findValuesAsString("in"))
+                        .as(operation.getKey() + " " + path.getKey()).doesNotContain("query");
+            }
+        }));
+    }
+
     @Test
     void committedOpenApiFileMatchesTheGeneratedOne() throws Exception {
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
