@@ -177,6 +177,11 @@ class StopProcessingTest {
                 throw new IllegalStateException(e);
             }
         })).anyMatch(text -> text.contains(REASON) && text.contains("Dừng xử lý"));
+        // The queue marks a stopped dossier neither overdue nor due soon.
+        Dossier after = reread(d);
+        java.time.Instant late = after.dueAt().plus(30, ChronoUnit.DAYS);
+        assertThat(ReceptionApi.overdue(after, late)).isFalse();
+        assertThat(ReceptionApi.dueSoon(after, after.dueAt().minus(1, ChronoUnit.MINUTES), after.dueAt())).isFalse();
         // No deadline warning for the stopped dossier's step, even when it would be due soon.
         jdbc.sql("update dossier_step set ended_at = null, ended_by = null, outcome = null where id = ?")
                 .param(open.id()).update();
