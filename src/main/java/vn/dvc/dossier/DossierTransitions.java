@@ -162,6 +162,32 @@ public class DossierTransitions {
         return change(dossier, Action.REFUSE, actor, "REFUSED", text);
     }
 
+    /** The longest reason an officer may give for stopping the processing of a dossier. */
+    public static final int STOP_REASON_MAX = 2000;
+
+    /**
+     * An officer of the dossier's agency stops its processing (status 8, "dừng xử lý", for a reason the law gives)
+     * while it is in progress or waits for a supplement or a payment: the reason is required (at most
+     * {@link #STOP_REASON_MAX} characters) and goes to the timeline and the applicant's mail; other modules follow
+     * {@link DossierStatusChanged} (the open processing step ends, the audit trail, the outbound events and the
+     * statistics). A dossier of another agency looks unknown; nothing changes when the action is refused. Who may
+     * stop is the caller's decision (the reception module, ADR 0029).
+     */
+    @Transactional
+    public Dossier stop(String code, String officerAgencyCode, String actor, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new vn.dvc.shared.InvalidInputException(List.of(new vn.dvc.shared.ProblemException.FieldProblem(
+                    "reason", "dossier.stop.reason-required")));
+        }
+        if (why.length() > STOP_REASON_MAX) {
+            throw new vn.dvc.shared.InvalidInputException(List.of(new vn.dvc.shared.ProblemException.FieldProblem(
+                    "reason", "dossier.stop.reason-too-long", STOP_REASON_MAX)));
+        }
+        Dossier dossier = lockAtAgency(code, officerAgencyCode);
+        return change(dossier, Action.STOP, actor, "STOPPED", why);
+    }
+
     /**
      * An officer of the dossier's agency attaches the result of processing (a document already stored by
      * {@code vn.dvc.document.Documents}) while the dossier is in progress; recorded in {@code dossier_document} with

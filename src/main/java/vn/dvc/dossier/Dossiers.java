@@ -114,7 +114,7 @@ public class Dossiers {
             params.put("statuses", query.statuses().stream().map(DossierStatus::national).toList());
         }
         if (query.dueBefore() != null) {
-            where.append(" and d.due_at < :dueBefore and d.status not in (3, 7, 9, 10)");
+            where.append(" and d.due_at < :dueBefore and d.status not in (3, 7, 8, 9, 10)");
             params.put("dueBefore", Timestamp.from(query.dueBefore()));
         }
         if (query.dueNotBefore() != null) {

@@ -24,7 +24,9 @@ public record DossierStep(long id, long dossierId, int ordinal, String name, Rol
         /** Handed to another officer of the same role; the step goes on with the same due time. */
         REASSIGNED,
         /** The leader approved: the dossier is finished. */
-        APPROVED
+        APPROVED,
+        /** The dossier's processing was stopped (status 8, ADR 0029): no step follows. */
+        STOPPED
     }
 
     /** A step against its due time: ended early (before the due day), on time, late; or open in time, overdue. */

@@ -170,6 +170,19 @@ public class Processing {
         });
     }
 
+    /**
+     * The dossier's processing was stopped (status 8): its open step, if any, ends now with the outcome STOPPED,
+     * by the officer who stopped it and with the reason as note, so that no work list, warning or "current step"
+     * shows it any more (ADR 0029). Runs in the stopping transaction.
+     */
+    @Transactional
+    public void stopped(String code, String actor, String reason) {
+        dossiers.findByCode(code).ifPresent(d -> jdbc.sql("""
+                update dossier_step set ended_at = ?, ended_by = ?, outcome = 'STOPPED', note = ?
+                 where dossier_id = ? and ended_at is null""")
+                .params(Timestamp.from(clock.instant()), actor == null ? "system" : actor, reason, d.id()).update());
+    }
+
     /** The officer takes the open step from the pool of its role. */
     @Transactional
     public DossierStep take(String code, AccountPrincipal officer) {

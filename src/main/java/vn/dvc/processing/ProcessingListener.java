@@ -10,7 +10,8 @@ import vn.dvc.dossier.Dossiers;
 
 /**
  * Opens the first step of a dossier when it is received, synchronously in the receiving transaction: a dossier
- * is never in progress without a step (if opening fails, the receipt fails too).
+ * is never in progress without a step (if opening fails, the receipt fails too). Ends the open step of a dossier
+ * whose processing is stopped, in the stopping transaction.
  */
 @Component
 class ProcessingListener {
@@ -34,6 +35,19 @@ class ProcessingListener {
                         .reduce((a, b) -> b).map(Dossiers.TimelineEntry::actor).orElse(null))
                 .orElse(null);
         processing.open(event.dossierCode(), actor);
+    }
+
+    /** A stopped dossier's open step ends, with the officer and the reason of the STOPPED timeline line. */
+    @EventListener
+    void onStopped(DossierStatusChanged event) {
+        if (event.to() != DossierStatus.STOPPED) {
+            return;
+        }
+        Dossiers.TimelineEntry stop = dossiers.findByCode(event.dossierCode())
+                .flatMap(d -> dossiers.timeline(d.id()).stream().filter(t -> "STOPPED".equals(t.kind()))
+                        .reduce((a, b) -> b))
+                .orElse(null);
+        processing.stopped(event.dossierCode(), stop == null ? null : stop.actor(), stop == null ? null : stop.message());
     }
 
     /** The time waiting for a supplement does not count for the open step either. */

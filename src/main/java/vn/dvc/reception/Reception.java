@@ -35,7 +35,7 @@ import vn.dvc.shared.VietnamTime;
 /**
  * What a reception officer does with the dossiers of their agency: receive (with the due date from the
  * procedure's terms and the working calendar, and a numbered receipt, form 01), refuse (with a reason from
- * the maintained list), ask for a supplement. Roles are checked here; the agency is checked in the data
+ * the maintained list), ask for a supplement, stop processing (with a reason). Roles are checked here; the agency is checked in the data
  * access, so another agency's dossier looks unknown.
  */
 @Service
@@ -205,6 +205,25 @@ public class Reception {
             throw new InvalidInputException(List.of(new FieldProblem("reason", "reception.text-too-long", 2000)));
         }
         return transitions.requestSupplement(code, agency, officer.getUsername(), listed, listedForms, reason.strip());
+    }
+
+    /** The roles that may stop the processing of a dossier of their agency (ADR 0029). */
+    static final java.util.Set<Role> MAY_STOP = java.util.EnumSet.of(Role.RECEPTION_OFFICER, Role.LEADER);
+
+    /** Whether this officer's role may stop processing (for pages that offer only what can be done). */
+    public static boolean mayStop(AccountPrincipal officer) {
+        return officer != null && MAY_STOP.stream().anyMatch(officer::has);
+    }
+
+    /**
+     * Stops the processing of a dossier of the officer's agency (status 8) with the reason, which the applicant is
+     * told: the agency's leader, or the reception officer, who speaks to the applicant for the agency (ADR 0029).
+     * A specialist asks the leader. The open processing step ends (processing module).
+     */
+    @Transactional
+    public Dossier stop(String code, AccountPrincipal officer, String reason) {
+        String agency = actingAgency(officer, MAY_STOP.toArray(Role[]::new));
+        return transitions.stop(code, agency, officer.getUsername(), reason);
     }
 
     /** The receipt of a received dossier. */

@@ -71,7 +71,7 @@ class ReceptionApi {
 
     /** The body of an action: {@code items} (with, optionally, {@code itemForms}: for each item ORIGINAL,
      * CERTIFIED_COPY, PHOTOCOPY or null) and {@code reason} to ask for a supplement, {@code reasonCode} and
-     * {@code text} to refuse; nothing to receive. */
+     * {@code text} to refuse; {@code reason} to stop; nothing to receive. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "ReceptionActionRequest")
     record ActionRequest(List<String> items, List<String> itemForms, String reason, String reasonCode, String text) {
     }
@@ -181,7 +181,9 @@ class ReceptionApi {
     @Operation(summary = "Thao tác của cán bộ tiếp nhận", description = "action: receive (không cần nội dung), "
             + "request-supplement ({items: [...], itemForms: [...], reason}: mọi giấy tờ còn thiếu trong một lần; "
             + "itemForms[i] là ORIGINAL (bản chính), CERTIFIED_COPY (bản sao có chứng thực), PHOTOCOPY (bản chụp) "
-            + "hoặc null cho giấy tờ thứ i, có thể bỏ), refuse ({reasonCode, text}; lý do OTHER: text là lý do). Hồ sơ của cơ quan khác: 404; vai trò không được làm thao tác này: 403; trạng thái không cho phép: 409.")
+            + "hoặc null cho giấy tờ thứ i, có thể bỏ), refuse ({reasonCode, text}; lý do OTHER: text là lý do), stop ({reason}: dừng xử lý, trạng thái 8; lý do bắt buộc, "
+            + "tối đa 2000 ký tự; hồ sơ đang xử lý, chờ bổ sung hoặc chờ thực hiện nghĩa vụ tài chính; cán bộ tiếp nhận hoặc "
+            + "lãnh đạo). Hồ sơ của cơ quan khác: 404; vai trò không được làm thao tác này: 403; trạng thái không cho phép: 409.")
     ActionAnswer act(@PathVariable String code, @PathVariable String action,
             @RequestBody(required = false) ActionRequest body) {
         AccountPrincipal officer = officer();
@@ -191,6 +193,7 @@ class ReceptionApi {
             case "request-supplement" -> reception.requestSupplement(code, officer, request.items(),
                     request.itemForms(), request.reason());
             case "refuse" -> reception.refuse(code, officer, request.reasonCode(), request.text());
+            case "stop" -> reception.stop(code, officer, request.reason());
             default -> throw new NotFoundException("reception.action.unknown", action);
         };
         return new ActionAnswer(d.code(), d.status(), d.status().national(), time(d.receivedAt()), time(d.dueAt()),
@@ -206,13 +209,13 @@ class ReceptionApi {
     /** Not done, not yet overdue, but due within the lead time ({@link DueSoon}). */
     static boolean dueSoon(Dossier d, Instant now, Instant soonLimit) {
         return d.dueAt() != null && !d.dueAt().isBefore(now) && !d.dueAt().isAfter(soonLimit) && !d.status().closed()
-                && d.status() != DossierStatus.FINISHED;
+                && d.status() != DossierStatus.FINISHED && d.status() != DossierStatus.STOPPED;
     }
 
-    /** Due and not done by now (refused, withdrawn, finished and delivered dossiers are done). */
+    /** Due and not done by now (refused, withdrawn, stopped, finished and delivered dossiers are done). */
     static boolean overdue(Dossier d, Instant now) {
         return d.dueAt() != null && d.dueAt().isBefore(now) && !d.status().closed()
-                && d.status() != DossierStatus.FINISHED;
+                && d.status() != DossierStatus.FINISHED && d.status() != DossierStatus.STOPPED;
     }
 
     static String receiptUrl(Dossier d) {
@@ -231,6 +234,9 @@ class ReceptionApi {
         }
         if (allowed.contains(Action.REQUEST_SUPPLEMENT)) {
             names.add("request-supplement");
+        }
+        if (allowed.contains(Action.STOP)) {
+            names.add("stop");
         }
         return names;
     }

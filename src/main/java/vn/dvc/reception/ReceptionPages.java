@@ -161,6 +161,23 @@ class ReceptionPages {
         return "redirect:/reception/dossiers/" + code;
     }
 
+    @PostMapping("/reception/dossiers/{code}/stop")
+    String stop(@PathVariable String code, @RequestParam(required = false) String reason, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        AccountPrincipal officer = officer();
+        try {
+            reception.stop(code, officer, reason);
+        } catch (InvalidInputException | ConflictException e) {
+            // The supplement form has its own "reason": the stop form's problems go under their own key.
+            Map<String, String> errors = new LinkedHashMap<>();
+            problems(e, "stop", locale).forEach((k, v) -> errors.put("reason".equals(k) ? "stopReason" : k, v));
+            model.addAttribute("stopReason", reason);
+            return again(code, officer, model, errors);
+        }
+        redirect.addFlashAttribute("done", "reception.done.stop");
+        return "redirect:/reception/dossiers/" + code;
+    }
+
     private Map<String, String> problems(RuntimeException e, String form, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (e instanceof InvalidInputException invalid && !invalid.fieldProblems().isEmpty()) {
@@ -198,6 +215,7 @@ class ReceptionPages {
         model.addAttribute("itemRows", rows);
         model.addAttribute("paperForms", vn.dvc.dossier.OriginalOrCopy.values());
         model.addAttribute("actions", ReceptionApi.actions(d.status()));
+        model.addAttribute("mayStop", Reception.mayStop(currentUser.principal().orElse(null)));
         model.addAttribute("reasons", reasons.active());
         model.addAttribute("hasReceipt", reception.receipt(d.id()).isPresent());
         if (!model.containsAttribute("errors")) {

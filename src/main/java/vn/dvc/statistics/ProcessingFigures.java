@@ -8,12 +8,13 @@ import java.time.LocalDate;
  * (7) totalResolved = (8) resolvedEarly + (9) resolvedOnTime + (10) resolvedLate; (11) totalInProgress =
  * (12) inProgressOnTime + (13) inProgressOverdue. Ratios are null when their denominator is zero.
  * {@code withdrawn}, not a column of the form: the dossiers withdrawn by their applicants in the period, which
- * leave the dossiers in progress without being resolved, so that (3) = (7) + (11) + withdrawn (ADR 0028).
+ * leave the dossiers in progress without being resolved; {@code stopped}, likewise: the dossiers whose processing the
+ * agency stopped (status 8) in the period (ADR 0029); so that (3) = (7) + (11) + withdrawn + stopped.
  */
 public record ProcessingFigures(String agency, LocalDate from, LocalDate to, long receivedOnline,
         long receivedOffline, long carriedOver, long totalReceived, long resolvedEarly, long resolvedOnTime,
         long resolvedLate, long totalResolved, long inProgressOnTime, long inProgressOverdue, long totalInProgress,
-        Double onTimeRatio, Double onlineRatio, long withdrawn) {
+        Double onTimeRatio, Double onlineRatio, long withdrawn, long stopped) {
 
     /** The figures from the counters of the period and those of every day before it. */
     static ProcessingFigures of(String agency, LocalDate from, LocalDate to, Counters before, Counters period) {
@@ -27,7 +28,7 @@ public record ProcessingFigures(String agency, LocalDate from, LocalDate to, lon
                 totalReceived, period.resolvedEarly(), period.resolvedOnTime(), period.resolvedLate(), totalResolved,
                 totalInProgress - overdue, overdue, totalInProgress,
                 ratio(period.resolvedEarly() + period.resolvedOnTime(), totalResolved),
-                ratio(period.receivedOnline(), totalReceived), period.withdrawn());
+                ratio(period.receivedOnline(), totalReceived), period.withdrawn(), period.stopped());
     }
 
     private static Double ratio(long part, long whole) {
@@ -36,6 +37,7 @@ public record ProcessingFigures(String agency, LocalDate from, LocalDate to, lon
 
     /** Whether nothing at all happened to this agency's dossiers in the period. */
     boolean empty() {
-        return totalReceived == 0 && totalResolved == 0 && totalInProgress == 0 && withdrawn == 0;
+        return totalReceived == 0 && totalResolved == 0 && totalInProgress == 0 && withdrawn == 0
+                && stopped == 0;
     }
 }

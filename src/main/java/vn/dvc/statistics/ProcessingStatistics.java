@@ -81,19 +81,19 @@ public class ProcessingStatistics {
 
     /** The sum of the rows (a level or the province); ratios computed on the sums. */
     public static ProcessingFigures total(List<AgencyFigures> rows, LocalDate from, LocalDate to) {
-        long[] s = new long[12];
+        long[] s = new long[13];
         for (AgencyFigures row : rows) {
             ProcessingFigures f = row.figures();
             long[] v = {f.receivedOnline(), f.receivedOffline(), f.carriedOver(), f.totalReceived(), f.resolvedEarly(),
                 f.resolvedOnTime(), f.resolvedLate(), f.totalResolved(), f.inProgressOnTime(), f.inProgressOverdue(),
-                f.totalInProgress(), f.withdrawn()};
+                f.totalInProgress(), f.withdrawn(), f.stopped()};
             for (int i = 0; i < s.length; i++) {
                 s[i] += v[i];
             }
         }
         return new ProcessingFigures(null, from, to, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9],
                 s[10], s[7] == 0 ? null : (double) (s[4] + s[5]) / s[7], s[3] == 0 ? null : (double) s[0] / s[3],
-                s[11]);
+                s[11], s[12]);
     }
 
     /**
@@ -105,16 +105,20 @@ public class ProcessingStatistics {
     public void refresh(String dossierCode) {
         ledger.lock(dossierCode);
         Optional<Fact> old = ledger.stored(dossierCode);
-        Optional<Fact> now = dossiers.findByCode(dossierCode).flatMap(d -> Fact.of(d, withdrawnAt(d)));
+        Optional<Fact> now = dossiers.findByCode(dossierCode).flatMap(d -> Fact.of(d, leftAt(d, DossierStatus.WITHDRAWN),
+                leftAt(d, DossierStatus.STOPPED)));
         ledger.replace(dossierCode, old, now);
     }
 
-    /** When a withdrawn dossier was withdrawn, from its timeline (the last withdrawal, as the recompute reads). */
-    private Instant withdrawnAt(Dossier d) {
-        if (d.status() != DossierStatus.WITHDRAWN) {
+    /**
+     * When a dossier now withdrawn (stopped) was withdrawn (stopped), from its timeline (the last such line, as the
+     * recompute reads); null when it is not in that status.
+     */
+    private Instant leftAt(Dossier d, DossierStatus status) {
+        if (d.status() != status) {
             return null;
         }
-        return dossiers.timeline(d.id()).stream().filter(e -> e.to() == DossierStatus.WITHDRAWN)
+        return dossiers.timeline(d.id()).stream().filter(e -> e.to() == status)
                 .map(Dossiers.TimelineEntry::occurredAt).max(Comparator.naturalOrder()).orElse(null);
     }
 

@@ -49,7 +49,8 @@ class StatisticsApi {
                     + "before the period and not finished at its start. In progress: at the end of the period; "
                     + "overdue when due on or before its last day. Refused dossiers are not counted. Withdrawn: "
                     + "withdrawn by the applicant in the period (received and in progress until then, never resolved), "
-                    + "so totalReceived = totalResolved + totalInProgress + withdrawn. A dossier moved to another "
+                    + "stopped: dossiers whose processing the agency stopped (status 8) in the period, likewise; "
+                    + "so totalReceived = totalResolved + totalInProgress + withdrawn + stopped. A dossier moved to another "
                     + "agency (a merger) counts there from its receipt.")
     ProcessingFigures processing(
             @Parameter(description = "agency code; absent: the whole province") @RequestParam(required = false)

@@ -27,7 +27,7 @@ final class StatisticsExport {
     static final List<String> HEADERS = List.of("agencyCode", "agencyName", "level", "from", "to", "receivedOnline",
             "receivedOffline", "carriedOver", "totalReceived", "resolvedEarly", "resolvedOnTime", "resolvedLate",
             "totalResolved", "inProgressOnTime", "inProgressOverdue", "totalInProgress", "onTimeRatio", "onlineRatio",
-            "withdrawn");
+            "withdrawn", "stopped");
 
     private StatisticsExport() {
     }
@@ -77,6 +77,7 @@ final class StatisticsExport {
         values.add(f.onTimeRatio());
         values.add(f.onlineRatio());
         values.add(f.withdrawn());
+        values.add(f.stopped());
         return values;
     }
 }

@@ -36,28 +36,43 @@ class StatisticsLedger {
     static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
 
     private static final String COLUMNS = "received_online, received_offline, resolved_early, resolved_on_time, "
-            + "resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue, due_after_withdrawn";
+            + "resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue, due_after_withdrawn, stopped, "
+            + "stopped_overdue, due_after_stopped";
 
     /** What one dossier contributes to the counters. */
     record Fact(String agencyCode, String procedureCode, boolean online, LocalDate receivedOn, LocalDate dueOn,
-            LocalDate finishedOn, LocalDate withdrawnOn) {
+            LocalDate finishedOn, LocalDate withdrawnOn, LocalDate stoppedOn) {
+
+        Fact(String agencyCode, String procedureCode, boolean online, LocalDate receivedOn, LocalDate dueOn,
+                LocalDate finishedOn, LocalDate withdrawnOn) {
+            this(agencyCode, procedureCode, online, receivedOn, dueOn, finishedOn, withdrawnOn, null);
+        }
+
+        /** As {@link #of(Dossier, Instant, Instant)} for a dossier that was not stopped. */
+        static Optional<Fact> of(Dossier d, Instant withdrawnAt) {
+            return of(d, withdrawnAt, null);
+        }
 
         /**
          * The contribution of a dossier as it stands: none before it is received, nor when it was refused. A
          * withdrawn dossier ({@code withdrawnAt}: when, from its timeline) counts where things happened: received
          * on its day of receipt, open until the day of its withdrawal (ADR 0028); one withdrawn at an unknown
-         * time counts nothing. Due, finished and withdrawal days before the day of receipt count as that day.
+         * time counts nothing. A stopped dossier ({@code stoppedAt}: when, from its timeline) likewise counts open
+         * until the day it was stopped, then as stopped (ADR 0029); one stopped at an unknown time counts nothing.
+         * Due, finished, withdrawal and stop days before the day of receipt count as that day.
          */
-        static Optional<Fact> of(Dossier d, Instant withdrawnAt) {
+        static Optional<Fact> of(Dossier d, Instant withdrawnAt, Instant stoppedAt) {
             boolean withdrawn = d.status() == DossierStatus.WITHDRAWN;
+            boolean stopped = d.status() == DossierStatus.STOPPED;
             if (d.receivedAt() == null || d.status() == DossierStatus.NOT_ACCEPTED
-                    || (withdrawn && withdrawnAt == null)) {
+                    || (withdrawn && withdrawnAt == null) || (stopped && stoppedAt == null)) {
                 return Optional.empty();
             }
             LocalDate received = day(d.receivedAt());
             return Optional.of(new Fact(d.agencyCode(), d.procedureCode(), d.channel() == Channel.ONLINE, received,
                     notBefore(day(d.dueAt()), received), notBefore(day(d.finishedAt()), received),
-                    withdrawn ? notBefore(day(withdrawnAt), received) : null));
+                    withdrawn ? notBefore(day(withdrawnAt), received) : null,
+                    stopped ? notBefore(day(stoppedAt), received) : null));
         }
 
         private static LocalDate day(Instant at) {
@@ -82,6 +97,13 @@ class StatisticsLedger {
                     withdrawal[8] += sign;
                 }
             }
+            if (stoppedOn != null) {
+                long[] stop = deltas.computeIfAbsent(stoppedOn, k -> new long[Counters.SIZE]);
+                stop[10] += sign;
+                if (dueOn != null && !stoppedOn.isBefore(dueOn)) {
+                    stop[11] += sign;
+                }
+            }
             if (dueOn != null) {
                 long[] due = deltas.computeIfAbsent(dueOn, k -> new long[Counters.SIZE]);
                 due[5] += sign;
@@ -90,6 +112,9 @@ class StatisticsLedger {
                 }
                 if (withdrawnOn != null && withdrawnOn.isBefore(dueOn)) {
                     due[9] += sign;
+                }
+                if (stoppedOn != null && stoppedOn.isBefore(dueOn)) {
+                    due[12] += sign;
                 }
             }
         }
@@ -109,10 +134,11 @@ class StatisticsLedger {
 
     Optional<Fact> stored(String dossierCode) {
         return jdbc.sql("""
-                select agency_code, procedure_code, online, received_on, due_on, finished_on, withdrawn_on
+                select agency_code, procedure_code, online, received_on, due_on, finished_on, withdrawn_on,
+                       stopped_on
                   from statistics_dossier where dossier_code = ? for update""").param(dossierCode)
                 .query((rs, n) -> new Fact(rs.getString(1), rs.getString(2), rs.getBoolean(3), date(rs, 4),
-                        date(rs, 5), date(rs, 6), date(rs, 7)))
+                        date(rs, 5), date(rs, 6), date(rs, 7), date(rs, 8)))
                 .optional();
     }
 
@@ -144,11 +170,11 @@ class StatisticsLedger {
         }
         now.ifPresent(fact -> jdbc.sql("""
                 insert into statistics_dossier(dossier_code, agency_code, procedure_code, online, received_on,
-                                               due_on, finished_on, withdrawn_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               due_on, finished_on, withdrawn_on, stopped_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(dossierCode, fact.agencyCode(), fact.procedureCode(), fact.online(),
                         Date.valueOf(fact.receivedOn()), sqlDate(fact.dueOn()), sqlDate(fact.finishedOn()),
-                        sqlDate(fact.withdrawnOn()))
+                        sqlDate(fact.withdrawnOn()), sqlDate(fact.stoppedOn()))
                 .update());
     }
 
@@ -211,48 +237,56 @@ class StatisticsLedger {
         jdbc.sql("delete from statistics_month").update();
         jdbc.sql("delete from statistics_day").update();
         jdbc.sql("delete from statistics_dossier").update();
-        // A withdrawn dossier counts from the time of its withdrawal in its timeline (the last one: a dossier is
-        // withdrawn once); without it, it counts nothing, as Fact.of says.
+        // A withdrawn (stopped) dossier counts from the time of its withdrawal (stop) in its timeline (the last one:
+        // a dossier is withdrawn or stopped once); without it, it counts nothing, as Fact.of says.
         long dossiers = jdbc.sql("""
                 insert into statistics_dossier(dossier_code, agency_code, procedure_code, online, received_on,
-                                               due_on, finished_on, withdrawn_on)
+                                               due_on, finished_on, withdrawn_on, stopped_on)
                 select code, agency_code, procedure_code, channel = 'ONLINE', r,
-                       -- greatest() skips nulls: keep a missing due, finished or withdrawal day missing
+                       -- greatest() skips nulls: keep a missing due, finished, withdrawal or stop day missing
                        case when due_at is not null
                             then greatest((due_at at time zone 'Asia/Ho_Chi_Minh')::date, r) end,
                        case when finished_at is not null
                             then greatest((finished_at at time zone 'Asia/Ho_Chi_Minh')::date, r) end,
-                       case when w is not null then greatest((w at time zone 'Asia/Ho_Chi_Minh')::date, r) end
+                       case when status = 7 and w is not null
+                            then greatest((w at time zone 'Asia/Ho_Chi_Minh')::date, r) end,
+                       case when status = 8 and w is not null
+                            then greatest((w at time zone 'Asia/Ho_Chi_Minh')::date, r) end
                   from (select d.*, (d.received_at at time zone 'Asia/Ho_Chi_Minh')::date as r,
-                               case when d.status = 7
+                               case when d.status in (7, 8)
                                     then (select max(e.occurred_at) from dossier_event e
-                                           where e.dossier_id = d.id and e.to_status = 7) end as w
+                                           where e.dossier_id = d.id and e.to_status = d.status) end as w
                           from dossier d
                          where d.received_at is not null and d.status <> 3) d
-                 where status <> 7 or w is not null""").update();
+                 where status not in (7, 8) or w is not null""").update();
         String sums = Arrays.stream(COLUMNS.split(", ")).map(c -> "sum(" + c + ")").collect(Collectors.joining(", "));
         jdbc.sql("insert into statistics_day(agency_code, procedure_code, day, " + COLUMNS + ") "
                 + """
                 select agency_code, procedure_code, day, sum(a), sum(b), sum(c), sum(d), sum(e), sum(f), sum(g),
-                       sum(h), sum(i), sum(j)
+                       sum(h), sum(i), sum(j), sum(k), sum(l), sum(m)
                   from (select agency_code, procedure_code, received_on as day,
                                case when online then 1 else 0 end a, case when online then 0 else 1 end b,
-                               0 c, 0 d, 0 e, 0 f, 0 g, 0 h, 0 i, 0 j
+                               0 c, 0 d, 0 e, 0 f, 0 g, 0 h, 0 i, 0 j, 0 k, 0 l, 0 m
                           from statistics_dossier
                         union all
                         select agency_code, procedure_code, finished_on, 0, 0,
                                case when finished_on < due_on then 1 else 0 end,
                                case when due_on is null or finished_on = due_on then 1 else 0 end,
-                               case when finished_on > due_on then 1 else 0 end, 0, 0, 0, 0, 0
+                               case when finished_on > due_on then 1 else 0 end, 0, 0, 0, 0, 0, 0, 0, 0
                           from statistics_dossier where finished_on is not null
                         union all
                         select agency_code, procedure_code, withdrawn_on, 0, 0, 0, 0, 0, 0, 0, 1,
-                               case when withdrawn_on >= due_on then 1 else 0 end, 0
+                               case when withdrawn_on >= due_on then 1 else 0 end, 0, 0, 0, 0
                           from statistics_dossier where withdrawn_on is not null
+                        union all
+                        select agency_code, procedure_code, stopped_on, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                               case when stopped_on >= due_on then 1 else 0 end, 0
+                          from statistics_dossier where stopped_on is not null
                         union all
                         select agency_code, procedure_code, due_on, 0, 0, 0, 0, 0, 1,
                                case when finished_on < due_on then 1 else 0 end, 0, 0,
-                               case when withdrawn_on < due_on then 1 else 0 end
+                               case when withdrawn_on < due_on then 1 else 0 end, 0, 0,
+                               case when stopped_on < due_on then 1 else 0 end
                           from statistics_dossier where due_on is not null) x
                  group by agency_code, procedure_code, day""").update();
         jdbc.sql("insert into statistics_month(agency_code, procedure_code, month, " + COLUMNS + ") "

@@ -21,7 +21,7 @@ import vn.dvc.organisation.AgencyLevel;
 import vn.dvc.shared.VietnamTime;
 
 /**
- * The figures of a period stay what they were when later things happen elsewhere in time (a withdrawal),
+ * The figures of a period stay what they were when later things happen elsewhere in time (a withdrawal, a stop),
  * follow a dossier to its new agency when agencies merge, and count each dossier on its Vietnam date at
  * the edges of a month.
  */
@@ -81,6 +81,15 @@ class StatisticsHistoryTest {
         statistics.refresh(code);
     }
 
+    private void stop(String code, LocalDateTime at) {
+        jdbc.sql("update dossier set status = 8 where code = ?").param(code).update();
+        jdbc.sql("""
+                insert into dossier_event(dossier_id, occurred_at, actor, kind, from_status, to_status, message)
+                values ((select id from dossier where code = ?), ?, 'lanhdao.stp', 'STOPPED', 4, 8, 'Lý do')""")
+                .params(code, ts(at)).update();
+        statistics.refresh(code);
+    }
+
     private static Timestamp ts(LocalDateTime local) {
         return local == null ? null : Timestamp.from(local.atZone(VietnamTime.ZONE).toInstant());
     }
@@ -125,6 +134,34 @@ class StatisticsHistoryTest {
         ProcessingFigures mayAfter = figures(agency, may, may.plusMonths(1).minusDays(1));
         assertThat(mayAfter.carriedOver()).isEqualTo(1);
         assertThat(mayAfter.withdrawn()).isEqualTo(1);
+        assertThat(mayAfter.totalResolved()).isZero();
+        assertThat(mayAfter.totalInProgress()).isZero();
+        // Up to the day before, it was still in progress (and overdue).
+        assertThat(figures(agency, may, LocalDate.of(2025, 5, 19)).inProgressOverdue()).isEqualTo(1);
+        assertThat(figures(agency, LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30)).empty()).isTrue();
+
+        List<ProcessingFigures> incremental = snapshot(List.of(agency));
+        statistics.recompute();
+        assertThat(snapshot(List.of(agency))).isEqualTo(incremental);
+    }
+
+    @Test
+    void aStopCountsOnItsOwnDayNeitherInProgressNorResolvedAfterIt() {
+        String agency = anyAgency();
+        LocalDate march = LocalDate.of(2025, 3, 1);
+        LocalDate may = LocalDate.of(2025, 5, 1);
+        String code = dossier(agency, 4, LocalDateTime.of(2025, 3, 12, 9, 0), LocalDateTime.of(2025, 4, 10, 17, 0),
+                null);
+        ProcessingFigures marchBefore = figures(agency, march, march.plusMonths(1).minusDays(1));
+        assertThat(marchBefore.totalInProgress()).isEqualTo(1);
+
+        stop(code, LocalDateTime.of(2025, 5, 20, 10, 0));
+
+        assertThat(figures(agency, march, march.plusMonths(1).minusDays(1))).isEqualTo(marchBefore);
+        ProcessingFigures mayAfter = figures(agency, may, may.plusMonths(1).minusDays(1));
+        assertThat(mayAfter.carriedOver()).isEqualTo(1);
+        assertThat(mayAfter.stopped()).isEqualTo(1);
+        assertThat(mayAfter.withdrawn()).isZero();
         assertThat(mayAfter.totalResolved()).isZero();
         assertThat(mayAfter.totalInProgress()).isZero();
         // Up to the day before, it was still in progress (and overdue).

@@ -76,6 +76,8 @@ class StatisticsTest {
         LocalDateTime finished;
         /** When a withdrawn dossier (status 7) was withdrawn: a line of its timeline. */
         LocalDateTime withdrawn;
+        /** When a stopped dossier (status 8) was stopped: a line of its timeline (ADR 0029). */
+        LocalDateTime stopped;
     }
 
     /** Generated data: one procedure code of its own, so other tests' dossiers do not count. */
@@ -114,6 +116,7 @@ class StatisticsTest {
                     : finished ? (random.nextBoolean() ? 9 : 10)
                     : new int[] {2, 4, 5, 6, 7, 8}[random.nextInt(6)];
             r.withdrawn = r.status == 7 ? received.plusDays(random.nextInt(40)).withHour(random.nextInt(24)) : null;
+            r.stopped = r.status == 8 ? received.plusDays(random.nextInt(40)).withHour(random.nextInt(24)) : null;
         }
 
         void write(Row r, boolean insert) {
@@ -141,6 +144,12 @@ class StatisticsTest {
                         values ((select id from dossier where code = ?), ?, 'applicant', 'WITHDRAWN', 4, 7)""")
                         .params(r.code, ts(r.withdrawn)).update();
             }
+            if (r.stopped != null) {
+                jdbc.sql("""
+                        insert into dossier_event(dossier_id, occurred_at, actor, kind, from_status, to_status, message)
+                        values ((select id from dossier where code = ?), ?, 'lanhdao', 'STOPPED', 4, 8, 'Lý do')""")
+                        .params(r.code, ts(r.stopped)).update();
+            }
         }
 
         /** Generates and counts {@code n} dossiers, then changes a third of them and counts them again. */
@@ -163,6 +172,7 @@ class StatisticsTest {
         ProcessingFigures expected(String agency, LocalDate from, LocalDate to) {
             long online = 0, offline = 0, carried = 0, early = 0, onTime = 0, late = 0, open = 0, overdue = 0;
             long withdrawals = 0;
+            long stops = 0;
             for (Row r : rows) {
                 if ((agency != null && !agency.equals(r.agency)) || r.received == null || r.status == 3) {
                     continue;
@@ -171,10 +181,15 @@ class StatisticsTest {
                 LocalDate due = r.due == null ? null : max(r.due.toLocalDate(), received);
                 // A withdrawal ends a dossier like a result, without resolving it (ADR 0028).
                 LocalDate withdrawn = r.withdrawn == null ? null : max(r.withdrawn.toLocalDate(), received);
+                // So does a stop (ADR 0029).
+                LocalDate stopped = r.stopped == null ? null : max(r.stopped.toLocalDate(), received);
                 LocalDate finished = r.finished == null ? null : max(r.finished.toLocalDate(), received);
-                LocalDate ended = finished == null ? withdrawn : finished;
+                LocalDate ended = finished != null ? finished : withdrawn != null ? withdrawn : stopped;
                 if (withdrawn != null && !withdrawn.isBefore(from) && !withdrawn.isAfter(to)) {
                     withdrawals++;
+                }
+                if (stopped != null && !stopped.isBefore(from) && !stopped.isAfter(to)) {
+                    stops++;
                 }
                 if (!received.isBefore(from) && !received.isAfter(to)) {
                     if (r.online) {
@@ -206,42 +221,46 @@ class StatisticsTest {
             long resolved = early + onTime + late;
             return new ProcessingFigures(agency, from, to, online, offline, carried, received, early, onTime, late,
                     resolved, open - overdue, overdue, open, resolved == 0 ? null : (double) (early + onTime) / resolved,
-                    received == 0 ? null : (double) online / received, withdrawals);
+                    received == 0 ? null : (double) online / received, withdrawals, stops);
         }
 
         List<String> counters() {
             return jdbc.sql("""
                     select concat_ws(',', 'd', agency_code, day, received_online, received_offline, resolved_early,
                                      resolved_on_time, resolved_late, due, due_after_resolved, withdrawn,
-                                     withdrawn_overdue, due_after_withdrawn)
+                                     withdrawn_overdue, due_after_withdrawn, stopped, stopped_overdue, due_after_stopped)
                       from statistics_day
                      where procedure_code = ? and (received_online, received_offline, resolved_early, resolved_on_time,
                            resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue,
-                           due_after_withdrawn) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                           due_after_withdrawn, stopped, stopped_overdue, due_after_stopped)
+                           <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     union all
                     select concat_ws(',', 'm', agency_code, month, received_online, received_offline, resolved_early,
                                      resolved_on_time, resolved_late, due, due_after_resolved, withdrawn,
-                                     withdrawn_overdue, due_after_withdrawn)
+                                     withdrawn_overdue, due_after_withdrawn, stopped, stopped_overdue, due_after_stopped)
                       from statistics_month
                      where procedure_code = ? and (received_online, received_offline, resolved_early, resolved_on_time,
                            resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue,
-                           due_after_withdrawn) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                           due_after_withdrawn, stopped, stopped_overdue, due_after_stopped)
+                           <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     union all
                     select concat_ws(',', 'a', agency_code, month, received_online, received_offline, resolved_early,
                                      resolved_on_time, resolved_late, due, due_after_resolved, withdrawn,
-                                     withdrawn_overdue, due_after_withdrawn)
+                                     withdrawn_overdue, due_after_withdrawn, stopped, stopped_overdue, due_after_stopped)
                       from statistics_agency_month
                      where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
                            resolved_on_time, resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue,
-                           due_after_withdrawn) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                           due_after_withdrawn, stopped, stopped_overdue, due_after_stopped)
+                           <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     union all
                     select concat_ws(',', 'ad', agency_code, day, received_online, received_offline, resolved_early,
                                      resolved_on_time, resolved_late, due, due_after_resolved, withdrawn,
-                                     withdrawn_overdue, due_after_withdrawn)
+                                     withdrawn_overdue, due_after_withdrawn, stopped, stopped_overdue, due_after_stopped)
                       from statistics_agency_day
                      where agency_code in (?, ?) and (received_online, received_offline, resolved_early,
                            resolved_on_time, resolved_late, due, due_after_resolved, withdrawn, withdrawn_overdue,
-                           due_after_withdrawn) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                           due_after_withdrawn, stopped, stopped_overdue, due_after_stopped)
+                           <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     order by 1""").params(procedure, procedure, agencies.get(0), agencies.get(1), agencies.get(0),
                     agencies.get(1))
                     .query(String.class).list();
@@ -268,7 +287,7 @@ class StatisticsTest {
         assertThat(f.totalReceived()).isEqualTo(f.receivedOnline() + f.receivedOffline() + f.carriedOver());
         assertThat(f.totalResolved()).isEqualTo(f.resolvedEarly() + f.resolvedOnTime() + f.resolvedLate());
         assertThat(f.totalInProgress()).isEqualTo(f.inProgressOnTime() + f.inProgressOverdue());
-        assertThat(f.totalReceived()).isEqualTo(f.totalResolved() + f.totalInProgress() + f.withdrawn());
+        assertThat(f.totalReceived()).isEqualTo(f.totalResolved() + f.totalInProgress() + f.withdrawn() + f.stopped());
         assertThat(f.inProgressOverdue()).isNotNegative();
         assertThat(f.inProgressOnTime()).isNotNegative();
     }
@@ -290,7 +309,8 @@ class StatisticsTest {
         ProcessingFigures all = statistics.figures(null, data.procedure, PERIODS.get(3)[0], PERIODS.get(3)[1]);
         // The generated data reach every column, so the comparisons below compare something.
         assertThat(List.of(all.receivedOnline(), all.receivedOffline(), all.carriedOver(), all.resolvedEarly(),
-                all.resolvedOnTime(), all.resolvedLate(), all.inProgressOnTime(), all.inProgressOverdue()))
+                all.resolvedOnTime(), all.resolvedLate(), all.inProgressOnTime(), all.inProgressOverdue(), all.withdrawn(),
+                all.stopped()))
                 .allMatch(n -> n > 0);
         assertAgrees(data);
 
