@@ -46,7 +46,8 @@ import vn.dvc.shared.ProblemException;
 
 /**
  * The reception officer's page for a dossier brought to the counter or sent by post: choose one of the
- * agency's procedures, then type the applicant from the identity card, fill the procedure's e-form, attach the
+ * agency's procedures, then type the applicant (a citizen from the identity card, or an organisation from its
+ * registration papers, with its legal representative), fill the procedure's e-form, attach the
  * scanned documents and register (and receive at once if ticked).
  */
 @Controller
@@ -84,7 +85,7 @@ class CounterPages {
         }
         Procedure procedure = procedure(procedureCode);
         FormDefinition definition = forms.definitionFor(procedure.versionId());
-        render(model, procedure, definition, json.createObjectNode(), List.of(), Map.of(), Map.of("channel", "DIRECT"));
+        render(model, procedure, definition, json.createObjectNode(), List.of(), Map.of(), Map.of("channel", "DIRECT", "applicantKind", "CITIZEN"));
         return "reception/register";
     }
 
@@ -152,8 +153,10 @@ class CounterPages {
 
     private static Map<String, String> typed(HttpServletRequest request) {
         Map<String, String> typed = new LinkedHashMap<>();
-        for (String name : List.of("applicantFullName", "applicantCitizenId", "applicantDateOfBirth",
-                "applicantSex", "applicantPhone", "applicantEmail", "applicantAddress", "channel", "caseIndex",
+        for (String name : List.of("applicantKind", "applicantFullName", "applicantCitizenId",
+                "applicantDateOfBirth", "applicantSex", "applicantPhone", "applicantEmail", "applicantAddress",
+                "applicantTaxCode", "applicantOrganisationName", "applicantRepresentative",
+                "applicantRepresentativeCitizenId", "applicantRepresentativePosition", "channel", "caseIndex",
                 "receive", "submissionKey")) {
             String value = request.getParameter(name);
             typed.put(name, value == null ? "" : value);
