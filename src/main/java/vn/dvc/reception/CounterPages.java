@@ -116,7 +116,8 @@ class CounterPages {
             Map<String, String> errors = new LinkedHashMap<>();
             if (e instanceof InvalidInputException invalid && !invalid.fieldProblems().isEmpty()) {
                 invalid.fieldProblems().forEach(f -> errors.merge(f.field(),
-                        messages.getMessage(f.messageKey(), f.args().toArray(), f.messageKey(), locale),
+                        label(f.field(), locale)
+                                + messages.getMessage(f.messageKey(), f.args().toArray(), f.messageKey(), locale),
                         (a, b) -> a + " " + b));
             } else {
                 errors.put("page", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
@@ -146,6 +147,29 @@ class CounterPages {
         String key = typed.get("submissionKey");
         model.addAttribute("submissionKey", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
     }
+
+    /**
+     * "Label: " for an applicant's field, so that a message such as "Trường này là bắt buộc." in the list above
+     * the form says which field it is about; nothing for other fields (their messages name them).
+     */
+    private String label(String field, Locale locale) {
+        String key = APPLICANT_LABELS.get(field);
+        return key == null ? "" : messages.getMessage(key, null, key, locale) + ": ";
+    }
+
+    private static final Map<String, String> APPLICANT_LABELS = Map.ofEntries(
+            Map.entry("applicantFullName", "reception.counter.full-name"),
+            Map.entry("applicantCitizenId", "reception.counter.citizen-id"),
+            Map.entry("applicantDateOfBirth", "reception.counter.date-of-birth"),
+            Map.entry("applicantSex", "reception.counter.sex"),
+            Map.entry("applicantPhone", "reception.counter.phone"),
+            Map.entry("applicantEmail", "reception.counter.email"),
+            Map.entry("applicantAddress", "reception.counter.address"),
+            Map.entry("applicantTaxCode", "reception.counter.tax-code"),
+            Map.entry("applicantOrganisationName", "reception.counter.organisation-name"),
+            Map.entry("applicantRepresentative", "reception.counter.representative"),
+            Map.entry("applicantRepresentativeCitizenId", "reception.counter.representative-citizen-id"),
+            Map.entry("applicantRepresentativePosition", "reception.counter.representative-position"));
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

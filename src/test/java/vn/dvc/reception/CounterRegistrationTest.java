@@ -558,7 +558,9 @@ class CounterRegistrationTest {
                     .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf());
             if (typed.equals(wrong)) {
                 mvc.perform(request).andExpect(status().isOk())
-                        .andExpect(content().string(Matchers.allOf(Matchers.containsString("chữ số kiểm tra"),
+                        .andExpect(content().string(Matchers.allOf(
+                                Matchers.containsString("Mã số thuế (10 chữ số; đơn vị phụ thuộc: dddddddddd-ddd): "
+                                        + "Mã số thuế không đúng: chữ số thứ mười (chữ số kiểm tra)"),
                                 Matchers.containsString("value=\"Hợp tác xã Nông nghiệp Quầy\""),
                                 Matchers.containsString("id=\"kind-ORGANISATION\" checked"))));
                 assertThat(accountsWithUsername(wrong)).isZero();
