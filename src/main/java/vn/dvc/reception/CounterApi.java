@@ -21,7 +21,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.dvc.dossier.Dossier;
 import vn.dvc.dossier.DossierStatus;
 import vn.dvc.identity.AccountPrincipal;
+import vn.dvc.identity.CounterApplicants;
 import vn.dvc.identity.CounterApplicants.CounterApplicant;
+import vn.dvc.identity.CounterApplicants.CounterOrganisation;
 import vn.dvc.identity.CurrentUser;
 import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.InvalidInputException;
@@ -51,10 +53,16 @@ class CounterApi {
     @Operation(summary = "Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính", description = "Cán bộ tiếp nhận đăng ký hồ sơ "
             + "cho người nộp tại quầy (channel=DIRECT) hoặc gửi qua bưu chính (POSTAL), chỉ thủ tục cơ quan mình tiếp "
             + "nhận. multipart: procedureCode, channel, caseIndex, form (JSON), receive (true: tiếp nhận ngay), "
+            + "applicantKind (CITIZEN: công dân, mặc định; ORGANISATION: tổ chức, doanh nghiệp); công dân: "
             + "applicantFullName, applicantCitizenId, applicantDateOfBirth, applicantSex (MALE/FEMALE), "
-            + "applicantPhone, applicantEmail (không bắt buộc), applicantAddress; bản chụp giấy tờ ở các phần "
-            + "component.<số thứ tự thành phần, từ 1>. Người chưa có tài khoản được tạo tài khoản không mật khẩu "
-            + "(ADR 0016). Header Idempotency-Key (không bắt buộc, tối đa 100 ký tự, riêng cho từng người nộp): gửi "
+            + "applicantPhone, applicantEmail (không bắt buộc), applicantAddress; tổ chức: applicantTaxCode (10 "
+            + "chữ số hoặc dddddddddd-ddd), applicantOrganisationName, applicantAddress, applicantPhone, "
+            + "applicantEmail (không bắt buộc), applicantRepresentative (họ tên người đại diện theo pháp luật), "
+            + "applicantRepresentativeCitizenId, applicantRepresentativePosition; bản chụp giấy tờ ở các phần "
+            + "component.<số thứ tự thành phần, từ 1>. Người nộp được tìm theo số căn cước hoặc mã số thuế (tên "
+            + "phải khớp); người chưa có tài khoản được tạo tài khoản không mật khẩu (ADR 0016). "
+            + "Header Idempotency-Key (không bắt buộc, tối đa 100 ký tự, riêng cho từng người nộp: cùng khoá cho "
+            + "người nộp khác là yêu cầu khác): gửi "
             + "lại đúng yêu cầu với cùng khoá không tạo hồ sơ thứ hai mà trả 200 với hồ sơ đã tạo (không tiếp nhận "
             + "lại), kể cả khi hai yêu cầu đến cùng lúc; yêu cầu giống nhau khi cùng thủ tục, kênh, trường hợp, nội "
             + "dung tờ khai (không kể khoảng trắng và thứ tự các khoá JSON) và cùng tệp theo từng thành phần (so bằng "
@@ -73,6 +81,11 @@ class CounterApi {
             @RequestParam(required = false, defaultValue = "0") int caseIndex,
             @RequestParam(required = false) String form,
             @RequestParam(required = false, defaultValue = "false") boolean receive,
+            @io.swagger.v3.oas.annotations.Parameter(description = "người nộp: CITIZEN (công dân, mặc định) hoặc "
+                    + "ORGANISATION (tổ chức, doanh nghiệp)", schema = @Schema(allowableValues = {"CITIZEN",
+                    "ORGANISATION"}, defaultValue = "CITIZEN"))
+            // Described here for the API's clients; read with the other applicant fields by applicant(request).
+            @RequestParam(required = false, defaultValue = "CITIZEN") String applicantKind,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             MultipartHttpServletRequest request) {
         AccountPrincipal officer = currentUser.principal().orElseThrow(() -> new AccessDeniedException("anonymous"));
@@ -87,7 +100,21 @@ class CounterApi {
                         ReceptionApi.time(d.dueAt()), d.receivedAt() == null ? null : ReceptionApi.receiptUrl(d)));
     }
 
-    static CounterApplicant applicant(jakarta.servlet.http.HttpServletRequest request) {
+    /** The applicant of the request: a citizen unless {@code applicantKind} is ORGANISATION. */
+    static CounterApplicants.Applicant applicant(jakarta.servlet.http.HttpServletRequest request) {
+        String kind = request.getParameter("applicantKind");
+        if ("ORGANISATION".equals(kind)) {
+            return new CounterOrganisation(request.getParameter("applicantTaxCode"),
+                    request.getParameter("applicantOrganisationName"), request.getParameter("applicantAddress"),
+                    request.getParameter("applicantPhone"), request.getParameter("applicantEmail"),
+                    request.getParameter("applicantRepresentative"),
+                    request.getParameter("applicantRepresentativeCitizenId"),
+                    request.getParameter("applicantRepresentativePosition"));
+        }
+        if (kind != null && !kind.isBlank() && !"CITIZEN".equals(kind)) {
+            throw new InvalidInputException(java.util.List.of(
+                    new FieldProblem("applicantKind", "reception.counter.kind-unknown")));
+        }
         return new CounterApplicant(request.getParameter("applicantFullName"),
                 request.getParameter("applicantCitizenId"), request.getParameter("applicantDateOfBirth"),
                 request.getParameter("applicantSex"), request.getParameter("applicantPhone"),

@@ -46,7 +46,8 @@ import vn.dvc.shared.ProblemException;
 
 /**
  * The reception officer's page for a dossier brought to the counter or sent by post: choose one of the
- * agency's procedures, then type the applicant from the identity card, fill the procedure's e-form, attach the
+ * agency's procedures, then type the applicant (a citizen from the identity card, or an organisation from its
+ * registration papers, with its legal representative), fill the procedure's e-form, attach the
  * scanned documents and register (and receive at once if ticked).
  */
 @Controller
@@ -84,7 +85,7 @@ class CounterPages {
         }
         Procedure procedure = procedure(procedureCode);
         FormDefinition definition = forms.definitionFor(procedure.versionId());
-        render(model, procedure, definition, json.createObjectNode(), List.of(), Map.of(), Map.of("channel", "DIRECT"));
+        render(model, procedure, definition, json.createObjectNode(), List.of(), Map.of(), Map.of("channel", "DIRECT", "applicantKind", "CITIZEN"));
         return "reception/register";
     }
 
@@ -115,7 +116,8 @@ class CounterPages {
             Map<String, String> errors = new LinkedHashMap<>();
             if (e instanceof InvalidInputException invalid && !invalid.fieldProblems().isEmpty()) {
                 invalid.fieldProblems().forEach(f -> errors.merge(f.field(),
-                        messages.getMessage(f.messageKey(), f.args().toArray(), f.messageKey(), locale),
+                        label(f.field(), locale)
+                                + messages.getMessage(f.messageKey(), f.args().toArray(), f.messageKey(), locale),
                         (a, b) -> a + " " + b));
             } else {
                 errors.put("page", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
@@ -146,14 +148,39 @@ class CounterPages {
         model.addAttribute("submissionKey", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
     }
 
+    /**
+     * "Label: " for an applicant's field, so that a message such as "Trường này là bắt buộc." in the list above
+     * the form says which field it is about; nothing for other fields (their messages name them).
+     */
+    private String label(String field, Locale locale) {
+        String key = APPLICANT_LABELS.get(field);
+        return key == null ? "" : messages.getMessage(key, null, key, locale) + ": ";
+    }
+
+    private static final Map<String, String> APPLICANT_LABELS = Map.ofEntries(
+            Map.entry("applicantFullName", "reception.counter.full-name"),
+            Map.entry("applicantCitizenId", "reception.counter.citizen-id"),
+            Map.entry("applicantDateOfBirth", "reception.counter.date-of-birth"),
+            Map.entry("applicantSex", "reception.counter.sex"),
+            Map.entry("applicantPhone", "reception.counter.phone"),
+            Map.entry("applicantEmail", "reception.counter.email"),
+            Map.entry("applicantAddress", "reception.counter.address"),
+            Map.entry("applicantTaxCode", "reception.counter.tax-code"),
+            Map.entry("applicantOrganisationName", "reception.counter.organisation-name"),
+            Map.entry("applicantRepresentative", "reception.counter.representative"),
+            Map.entry("applicantRepresentativeCitizenId", "reception.counter.representative-citizen-id"),
+            Map.entry("applicantRepresentativePosition", "reception.counter.representative-position"));
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Map<String, String> typed(HttpServletRequest request) {
         Map<String, String> typed = new LinkedHashMap<>();
-        for (String name : List.of("applicantFullName", "applicantCitizenId", "applicantDateOfBirth",
-                "applicantSex", "applicantPhone", "applicantEmail", "applicantAddress", "channel", "caseIndex",
+        for (String name : List.of("applicantKind", "applicantFullName", "applicantCitizenId",
+                "applicantDateOfBirth", "applicantSex", "applicantPhone", "applicantEmail", "applicantAddress",
+                "applicantTaxCode", "applicantOrganisationName", "applicantRepresentative",
+                "applicantRepresentativeCitizenId", "applicantRepresentativePosition", "channel", "caseIndex",
                 "receive", "submissionKey")) {
             String value = request.getParameter(name);
             typed.put(name, value == null ? "" : value);

@@ -13,12 +13,11 @@ import vn.dvc.dossier.DossierSubmission.CounterSubmission;
 import vn.dvc.dossier.DossierSubmission.Upload;
 import vn.dvc.identity.AccountPrincipal;
 import vn.dvc.identity.CounterApplicants;
-import vn.dvc.identity.CounterApplicants.CounterApplicant;
 import vn.dvc.identity.Role;
 
 /**
  * A reception officer registers a dossier for someone at the counter (channel DIRECT) or from the post
- * (POSTAL): finds or creates the applicant's account (ADR 0016), registers the dossier with the e-form
+ * (POSTAL): finds or creates the applicant's account, a citizen's or an organisation's (ADR 0016), registers the dossier with the e-form
  * answers and the scanned documents under a code of the officer's agency, and optionally receives it at once,
  * all in one transaction: a refusal anywhere leaves no account, dossier or file behind.
  */
@@ -26,7 +25,7 @@ import vn.dvc.identity.Role;
 public class CounterRegistration {
 
     /** What the officer registers; {@code receive} receives the dossier in the same action. */
-    public record Registration(CounterApplicant applicant, String procedureCode, Channel channel, int caseIndex,
+    public record Registration(CounterApplicants.Applicant applicant, String procedureCode, Channel channel, int caseIndex,
             String formJson, boolean receive, String idempotencyKey) {
     }
 

@@ -54,9 +54,12 @@ class ReceptionPages {
     private final Clock clock;
     private final DueSoon dueSoon;
     private final Forms forms;
+    private final vn.dvc.identity.Applicants applicants;
 
     ReceptionPages(Reception reception, Dossiers dossiers, RefusalReasons reasons, CurrentUser currentUser,
-            JsonMapper json, MessageSource messages, Clock clock, DueSoon dueSoon, Forms forms) {
+            JsonMapper json, MessageSource messages, Clock clock, DueSoon dueSoon, Forms forms,
+            vn.dvc.identity.Applicants applicants) {
+        this.applicants = applicants;
         this.dueSoon = dueSoon;
         this.forms = forms;
         this.reception = reception;
@@ -196,6 +199,8 @@ class ReceptionPages {
 
     private String show(Dossier d, Model model) {
         model.addAttribute("d", d);
+        // The applicant: a citizen's name, or an organisation's name and tax code.
+        model.addAttribute("applicant", applicants.profile(d.applicantId()).orElse(null));
         model.addAttribute("submittedAt", zoned(d.submittedAt()));
         model.addAttribute("receivedAt", zoned(d.receivedAt()));
         model.addAttribute("dueAt", zoned(d.dueAt()));

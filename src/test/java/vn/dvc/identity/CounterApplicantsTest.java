@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvc.IntegrationTest;
 import vn.dvc.identity.CounterApplicants.CounterApplicant;
+import vn.dvc.identity.CounterApplicants.CounterOrganisation;
 import vn.dvc.shared.InvalidInputException;
 
 @IntegrationTest
@@ -138,5 +139,72 @@ class CounterApplicantsTest {
         long made = counter.findOrCreate(person(id, decomposed, null), "tiepnhan.stp").accountId();
         assertThat(jdbc.sql("select full_name from applicant where account_id = ?").param(made).query(String.class)
                 .single()).isEqualTo("Nguyễn Thị Ánh");
+    }
+    /** A valid, random tax code of province 59. */
+    static String taxCode() {
+        while (true) {
+            String code = "59" + String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
+            if (vn.dvc.shared.TaxCode.isValid(code)) {
+                return code;
+            }
+        }
+    }
+
+    private static CounterOrganisation organisation(String taxCode, String name, String email) {
+        return new CounterOrganisation(taxCode, name, "5 Trần Hưng Đạo, Pleiku", "0912000222", email,
+                "Trần Văn Giám", "064085000777", "Giám đốc");
+    }
+
+    @Test
+    void anOrganisationMadeAtTheCounterSignsInWithItsTaxCodeOnceClaimedAndIsFoundAgainByIt() throws Exception {
+        String code = taxCode();
+        String email = "dn." + code + "@example.vn";
+        CounterApplicants.Found made = counter.findOrCreate(organisation(code, "Công ty TNHH Quầy Một", email),
+                "tiepnhan.stp");
+        assertThat(made.created()).isTrue();
+        assertThat(jdbc.sql("""
+                select a.username || '|' || p.kind || '|' || p.origin || '|' || p.organisation_name || '|'
+                       || p.representative_name || '|' || p.registered_by
+                  from account a join applicant p on p.account_id = a.id where a.id = ?""").param(made.accountId())
+                .query(String.class).single())
+                .isEqualTo(code + "|ORGANISATION|COUNTER|Công ty TNHH Quầy Một|Trần Văn Giám|tiepnhan.stp");
+        mvc.perform(post("/login").param("username", code).param("password", "GiaLai@2026").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+
+        mvc.perform(post("/forgot-password").param("email", email).with(csrf()).with(from(uniqueClient())))
+                .andExpect(status().isOk());
+        String token = tokenMailedTo(email, 1, "/reset-password");
+        mvc.perform(post("/reset-password").param("token", token).param("password", NEW_PASSWORD)
+                .param("passwordConfirmation", NEW_PASSWORD).with(csrf())).andExpect(redirectedUrl("/login?reset"));
+        mvc.perform(post("/login").param("username", code).param("password", NEW_PASSWORD).with(csrf()))
+                .andExpect(redirectedUrl("/"));
+
+        // Found again by the tax code (the name written in capitals, without diacritics), not made twice.
+        assertThat(counter.findOrCreate(organisation(code, "CONG TY TNHH QUAY MOT", null), "tiepnhan.pleiku"))
+                .isEqualTo(new CounterApplicants.Found(made.accountId(), false));
+        // Another organisation's name for that tax code is refused; so is a taken e-mail address for a new one.
+        assertThat(problems(() -> counter.findOrCreate(organisation(code, "Công ty Cổ phần Khác", null),
+                "tiepnhan.stp"))).containsExactly("applicantOrganisationName:identity.counter.organisation-name-mismatch");
+        assertThat(problems(() -> counter.findOrCreate(organisation(taxCode(), "Hợp tác xã Mới", email),
+                "tiepnhan.stp"))).containsExactly("applicantEmail:identity.counter.email-taken");
+    }
+
+    @Test
+    void anOrganisationsBadTaxCodeOrMissingFieldsAreRefusedAndNothingIsMade() {
+        long before = jdbc.sql("select count(*) from applicant").query(Long.class).single();
+        String code = taxCode();
+        String wrongCheckDigit = code.substring(0, 9) + (char) ('0' + (code.charAt(9) - '0' + 1) % 10);
+        assertThat(problems(() -> counter.findOrCreate(organisation(wrongCheckDigit, "Công ty A", null),
+                "tiepnhan.stp"))).containsExactly("applicantTaxCode:identity.tax-code.CHECKSUM");
+        assertThat(problems(() -> counter.findOrCreate(organisation("12345", "Công ty A", null), "tiepnhan.stp")))
+                .containsExactly("applicantTaxCode:identity.tax-code.FORMAT");
+        assertThat(problems(() -> counter.findOrCreate(organisation(code, " ", null), "tiepnhan.stp")))
+                .containsExactly("applicantOrganisationName:validation.required");
+        assertThat(problems(() -> counter.findOrCreate(new CounterOrganisation(code, "Công ty A", "", "", null,
+                "Giám 3", "", ""), "tiepnhan.stp"))).containsExactly("applicantAddress:validation.required",
+                "applicantPhone:validation.required", "applicantRepresentative:identity.validation.name",
+                "applicantRepresentativeCitizenId:validation.required",
+                "applicantRepresentativePosition:validation.required");
+        assertThat(jdbc.sql("select count(*) from applicant").query(Long.class).single()).isEqualTo(before);
     }
 }

@@ -395,4 +395,211 @@ class CounterRegistrationTest {
         }
         assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiersBefore);
     }
+    /** A valid, random tax code of province 59. */
+    private static String taxCode() {
+        while (true) {
+            String code = "59" + String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
+            if (vn.dvc.shared.TaxCode.isValid(code)) {
+                return code;
+            }
+        }
+    }
+
+    private MockMultipartHttpServletRequestBuilder organisation(Procedure p, String taxCode, String name)
+            throws IOException {
+        return organisation(p, taxCode, name, "Trần Văn Giám");
+    }
+
+    private MockMultipartHttpServletRequestBuilder organisation(Procedure p, String taxCode, String name,
+            String representative) throws IOException {
+        return multipart("/api/v1/reception/dossiers")
+                .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
+                .file(new MockMultipartFile("component.2", "gcn-dkdn.pdf", "application/pdf", pdf()))
+                .param("procedureCode", p.code()).param("channel", "DIRECT").param("form", ReceptionFixtures.FORM)
+                .param("applicantKind", "ORGANISATION").param("applicantTaxCode", taxCode)
+                .param("applicantOrganisationName", name).param("applicantAddress", "5 Trần Hưng Đạo, Pleiku")
+                .param("applicantPhone", "0912000222").param("applicantRepresentative", representative)
+                .param("applicantRepresentativeCitizenId", "064085000777")
+                .param("applicantRepresentativePosition", "Giám đốc");
+    }
+
+    private long dossiersOf(String username) {
+        return jdbc.sql("select count(*) from dossier d join account a on a.id = d.applicant_id where a.username = ?")
+                .param(username).query(Long.class).single();
+    }
+
+    @Test
+    void anOrganisationIsRegisteredFoundAgainByItsTaxCodeAndNamedOnForm01AndTheDossierPage() throws Exception {
+        Procedure p = procedure();
+        String tax = taxCode();
+        String key = java.util.UUID.randomUUID().toString();
+        String body = mvc.perform(organisation(p, tax, "Công ty TNHH Xây dựng Quầy Một").param("receive", "true")
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.accountCreated").value(true))
+                .andExpect(jsonPath("$.nationalStatus").value(4))
+                .andReturn().getResponse().getContentAsString();
+        String code = json.readTree(body).get("dossierCode").asString();
+        // The account: the tax code as username, an organisation made at the counter, nobody's password.
+        assertThat(jdbc.sql("""
+                select a.username || '|' || p.kind || '|' || p.origin || '|' || p.full_name || '|' || p.tax_code
+                  from account a join applicant p on p.account_id = a.id where a.id = ?""")
+                .param(dossiers.findByCode(code).orElseThrow().applicantId()).query(String.class).single())
+                .isEqualTo(tax + "|ORGANISATION|COUNTER|Công ty TNHH Xây dựng Quầy Một|" + tax);
+
+        byte[] pdf = mvc.perform(get("/reception/dossiers/" + code + "/receipt.pdf")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(ReceptionTest.pdfText(pdf)).contains("Công ty TNHH Xây dựng Quầy Một", "5 Trần Hưng Đạo, Pleiku");
+        mvc.perform(get("/reception/dossiers/" + code).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(
+                        "<dd id=\"applicant-name\">Công ty TNHH Xây dựng Quầy Một</dd>")))
+                .andExpect(content().string(Matchers.containsString("<dd id=\"applicant-tax-code\">" + tax + "</dd>")));
+
+        // The same request with the same key again: the first dossier. The same key for a citizen's otherwise
+        // identical request is another applicant's key: a dossier of their own.
+        mvc.perform(organisation(p, tax, "Công ty TNHH Xây dựng Quầy Một").param("receive", "true")
+                        .header("Idempotency-Key", key).with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.dossierCode").value(code));
+        mvc.perform(registration(p, citizenId(), "DIRECT").param("receive", "true").header("Idempotency-Key", key)
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.dossierCode", Matchers.not(code)));
+
+        // Again, the name in capitals without diacritics: found by the tax code, not made twice.
+        mvc.perform(organisation(p, tax, "CONG TY TNHH XAY DUNG QUAY MOT")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.accountCreated").value(false));
+        assertThat(accountsWithUsername(tax)).isEqualTo(1);
+        assertThat(dossiersOf(tax)).isEqualTo(2);
+    }
+
+    @Test
+    void anOrganisationsBadTaxCodeMissingNameOrAnotherNameAreRefusedInVietnameseAndNothingIsMade() throws Exception {
+        Procedure p = procedure();
+        String tax = taxCode();
+        long dossiersBefore = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        String wrongCheckDigit = tax.substring(0, 9) + (char) ('0' + (tax.charAt(9) - '0' + 1) % 10);
+        mvc.perform(organisation(p, wrongCheckDigit, "Công ty A").with(DemoAccounts.as(users, "tiepnhan.stp"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("applicantTaxCode"),
+                        Matchers.containsString("chữ số kiểm tra"))));
+        mvc.perform(organisation(p, "59012", "Công ty A").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Mã số thuế gồm 10 chữ số")));
+        mvc.perform(organisation(p, tax, "").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("applicantOrganisationName"),
+                        Matchers.containsString("Trường này là bắt buộc."))));
+        mvc.perform(organisation(p, tax, "Công ty A", "Giám đốc 1")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("applicantRepresentative"),
+                        Matchers.containsString("không có chữ số, biểu tượng hay ký hiệu khác"))));
+        mvc.perform(registration(p, citizenId(), "DIRECT").param("applicantKind", "COMPANY")
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("công dân hoặc tổ chức")));
+        assertThat(accountsWithUsername(tax)).isZero();
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiersBefore);
+
+        // A known tax code typed with another organisation's name: refused, the other name not shown.
+        mvc.perform(organisation(p, tax, "Công ty A").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isCreated());
+        mvc.perform(organisation(p, tax, "Hợp tác xã B").with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("đã có tài khoản mang tên tổ chức khác"),
+                        Matchers.not(Matchers.containsString("Công ty A")))));
+        assertThat(dossiersOf(tax)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherAgencysOfficerCannotRegisterAnOrganisation() throws Exception {
+        Procedure p = procedure();
+        String tax = taxCode();
+        mvc.perform(organisation(p, tax, "Công ty A").with(DemoAccounts.as(users, "tiepnhan.pleiku")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("agencyCode")));
+        mvc.perform(organisation(p, tax, "Công ty A").with(DemoAccounts.as(users, "chuyenvien.stp")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(organisation(p, tax, "Công ty A").with(csrf())).andExpect(status().isUnauthorized());
+        assertThat(accountsWithUsername(tax)).isZero();
+    }
+
+    @Test
+    void thePageRegistersAnOrganisationAndKeepsWhatWasTypedWhenTheTaxCodeIsWrong() throws Exception {
+        Procedure p = procedure();
+        String tax = taxCode();
+        mvc.perform(get("/reception/register").param("procedureCode", p.code())
+                        .with(DemoAccounts.as(users, "tiepnhan.stp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("Tổ chức, doanh nghiệp"),
+                        Matchers.containsString("name=\"applicantTaxCode\""),
+                        Matchers.containsString("name=\"applicantRepresentative\""))));
+        String wrong = tax.substring(0, 9) + (char) ('0' + (tax.charAt(9) - '0' + 1) % 10);
+        for (String typed : new String[] {wrong, tax}) {
+            var request = multipart("/reception/register").param("procedureCode", p.code())
+                    .file(new MockMultipartFile("component.1", "to-khai.pdf", "application/pdf", pdf()))
+                    .file(new MockMultipartFile("component.2", "gcn-dkdn.pdf", "application/pdf", pdf()))
+                    .param("channel", "DIRECT").param("f.requestSummary", "Xin cấp phiếu lý lịch tư pháp")
+                    .param("f.contactName", "Trần Văn Giám").param("f.phone", "0912000222")
+                    .param("f.address", "5 Trần Hưng Đạo, Pleiku")
+                    .param("applicantKind", "ORGANISATION").param("applicantTaxCode", typed)
+                    .param("applicantOrganisationName", "Hợp tác xã Nông nghiệp Quầy")
+                    .param("applicantRepresentative", "Trần Văn Giám")
+                    .param("applicantRepresentativeCitizenId", "064085000777")
+                    .param("applicantRepresentativePosition", "Chủ tịch Hội đồng quản trị")
+                    .param("applicantPhone", "0912000222").param("applicantEmail", "htx." + tax + "@example.vn")
+                    .param("applicantAddress", "5 Trần Hưng Đạo, Pleiku")
+                    .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf());
+            if (typed.equals(wrong)) {
+                mvc.perform(request).andExpect(status().isOk())
+                        .andExpect(content().string(Matchers.allOf(
+                                Matchers.containsString("Mã số thuế (10 chữ số; đơn vị phụ thuộc: dddddddddd-ddd): "
+                                        + "Mã số thuế không đúng: chữ số thứ mười (chữ số kiểm tra)"),
+                                Matchers.containsString("value=\"Hợp tác xã Nông nghiệp Quầy\""),
+                                Matchers.containsString("id=\"kind-ORGANISATION\" checked"))));
+                assertThat(accountsWithUsername(wrong)).isZero();
+            } else {
+                String target = mvc.perform(request).andExpect(status().is3xxRedirection())
+                        .andExpect(redirectedUrlPattern("/reception/dossiers/" + ReceptionFixtures.JUSTICE + "-*"))
+                        .andReturn().getResponse().getRedirectedUrl();
+                mvc.perform(get(target).with(DemoAccounts.as(users, "tiepnhan.stp")))
+                        .andExpect(content().string(Matchers.containsString("Hợp tác xã Nông nghiệp Quầy")));
+            }
+        }
+        assertThat(jdbc.sql("select p.email from applicant p join account a on a.id = p.account_id where a.username = ?")
+                .param(tax).query(String.class).single()).isEqualTo("htx." + tax + "@example.vn");
+    }
+
+    @Test
+    void twoRegistrationsOfTheSameNewOrganisationAtOnceMakeOneAccount() throws Exception {
+        Procedure p = procedure();
+        String tax = taxCode();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(organisation(p, tax, "Công ty Cổ phần Cùng Lúc")
+                            .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                            .andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(accountsWithUsername(tax)).isEqualTo(1);
+        assertThat(dossiersOf(tax)).isEqualTo(2);
+    }
 }
