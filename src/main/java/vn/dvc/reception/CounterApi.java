@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,9 +48,26 @@ class CounterApi {
         this.currentUser = currentUser;
     }
 
-    @ApiResponse(responseCode = "201", description = "hồ sơ đã đăng ký (header Location: địa chỉ của hồ sơ)")
-    @ApiResponse(responseCode = "200", description = "gửi lại cùng Idempotency-Key: hồ sơ đã đăng ký trước đó")
     @ApiConflict("hồ sơ chưa tiếp nhận được ở tình trạng hiện tại")
+    // The applicant's fields are read from the request (citizen or organisation); declared here for the API file.
+    @Parameter(name = "applicantFullName", in = ParameterIn.QUERY, description = "công dân: họ và tên")
+    @Parameter(name = "applicantCitizenId", in = ParameterIn.QUERY, description = "công dân: số căn cước (12 chữ số)")
+    @Parameter(name = "applicantDateOfBirth", in = ParameterIn.QUERY, description = "công dân: ngày sinh (dd/MM/yyyy)")
+    @Parameter(name = "applicantSex", in = ParameterIn.QUERY, description = "công dân: MALE hoặc FEMALE",
+            schema = @Schema(allowableValues = {"MALE", "FEMALE"}))
+    @Parameter(name = "applicantTaxCode", in = ParameterIn.QUERY,
+            description = "tổ chức: mã số thuế (10 chữ số hoặc dddddddddd-ddd)")
+    @Parameter(name = "applicantOrganisationName", in = ParameterIn.QUERY,
+            description = "tổ chức: tên tổ chức, doanh nghiệp")
+    @Parameter(name = "applicantRepresentative", in = ParameterIn.QUERY,
+            description = "tổ chức: họ tên người đại diện theo pháp luật")
+    @Parameter(name = "applicantRepresentativeCitizenId", in = ParameterIn.QUERY,
+            description = "tổ chức: số căn cước của người đại diện")
+    @Parameter(name = "applicantRepresentativePosition", in = ParameterIn.QUERY,
+            description = "tổ chức: chức vụ của người đại diện")
+    @Parameter(name = "applicantPhone", in = ParameterIn.QUERY, description = "số điện thoại")
+    @Parameter(name = "applicantEmail", in = ParameterIn.QUERY, description = "thư điện tử (không bắt buộc)")
+    @Parameter(name = "applicantAddress", in = ParameterIn.QUERY, description = "địa chỉ")
     @PostMapping(path = "/api/v1/reception/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính", description = "Cán bộ tiếp nhận đăng ký hồ sơ "
             + "cho người nộp tại quầy (channel=DIRECT) hoặc gửi qua bưu chính (POSTAL), chỉ thủ tục cơ quan mình tiếp "
