@@ -66,7 +66,8 @@ class ProcessControlSheet {
         }
         if (!steps.isEmpty()) {
             DossierStep last = steps.get(steps.size() - 1);
-            if (last.outcome() == DossierStep.Outcome.APPROVED) {
+            // The dossier leaves the steps for the desk: approved (the result), or stopped (the notice of it).
+            if (last.outcome() == DossierStep.Outcome.APPROVED || last.outcome() == DossierStep.Outcome.STOPPED) {
                 rows.add(new HandOver(last.name(), desk, last.endedAt(), name(last.endedBy()),
                         text("processing.form05.desk-receiver"), text("processing.timeliness."
                                 + last.timeliness(now).name()), outcomeNote(last)));

@@ -160,6 +160,11 @@ class StopProcessingTest {
         assertThat(ended.outcome()).isEqualTo(DossierStep.Outcome.STOPPED);
         assertThat(ended.endedBy()).isEqualTo("lanhdao.stp");
         assertThat(ended.note()).isEqualTo(REASON);
+        // Form 05 records the hand-over back to the desk with the stop.
+        byte[] form05 = mvc.perform(get("/api/v1/dossiers/" + d.code() + "/forms/05.pdf")
+                        .with(DemoAccounts.as(users, "lanhdao.stp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(ReceptionTest.pdfText(form05).replaceAll("\\s+", " ")).contains("Dừng xử lý hồ sơ");
         // Audit trail and the outbound event follow the status change.
         assertThat(jdbc.sql("""
                 select count(*) from audit_entry where subject = ? and action = 'DOSSIER_STATUS_CHANGED'
