@@ -83,7 +83,7 @@ class DemoHistory implements DemoDataSet {
     /** How many dossiers of each fate, per channel: 100 in all (refusals, withdrawals and supplements online). */
     static final Map<Fate, Integer> ONLINE_FATES = fates(Fate.NEW, 4, Fate.REFUSED, 6, Fate.WITHDRAWN, 4,
             Fate.SUPPLEMENT_WAITING, 3, Fate.SUPPLEMENTED, 4, Fate.STALLED, 3, Fate.RESOLVED, 18);
-    static final Map<Fate, Integer> COUNTER_FATES = fates(Fate.STALLED, 6, Fate.RESOLVED, 38);
+    static final Map<Fate, Integer> COUNTER_FATES = fates(Fate.STALLED, 6, Fate.STOPPED, 2, Fate.RESOLVED, 36);
     static final Map<Fate, Integer> POSTAL_FATES = fates(Fate.STALLED, 1, Fate.RESOLVED, 13);
     static final int DOSSIERS = 100;
     static final int WEEKS = 20;
@@ -108,7 +108,9 @@ class DemoHistory implements DemoDataSet {
         /** Received and processed to the end: result returned and often rated. */
         RESOLVED,
         /** Received, then left at a step of processing (some of these are overdue). */
-        STALLED
+        STALLED,
+        /** Received, taken by the specialist, then stopped by the leader (status 8) with a reason. */
+        STOPPED
     }
 
     /** When a resolved dossier is finished: before its due day, on it, or after it. */
@@ -486,6 +488,12 @@ class DemoHistory implements DemoDataSet {
                 planApology(story, received, due);
             }
             if (story.fate == Fate.STALLED && story.stallAt == 1) {
+                return;
+            }
+            if (story.fate == Fate.STOPPED) {
+                at(forward, () -> transitions.stop(story.code, agency, story.offer.desk().leader(),
+                        "Cơ quan có thẩm quyền đang giải quyết tranh chấp liên quan; dừng xử lý theo quy định "
+                                + "(dữ liệu demo)."));
                 return;
             }
             at(forward, () -> {

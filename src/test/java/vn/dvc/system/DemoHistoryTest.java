@@ -133,9 +133,11 @@ class DemoHistoryTest {
         assertThat(province.get("carriedOver").asLong()).isZero();
         assertThat(province.get("receivedOnline").asLong() + province.get("receivedOffline").asLong())
                 .isEqualTo(counted);
-        // received = resolved + in progress, as nothing was received before the history starts
-        assertThat(province.get("totalResolved").asLong() + province.get("totalInProgress").asLong())
-                .isEqualTo(counted);
+        // received = resolved + in progress + stopped, as nothing was received before the history starts (and
+        // its withdrawals all come before reception)
+        assertThat(province.get("stopped").asLong()).isEqualTo(count("select count(*) from dossier where status = 8"));
+        assertThat(province.get("totalResolved").asLong() + province.get("totalInProgress").asLong()
+                + province.get("stopped").asLong()).isEqualTo(counted);
         assertThat(province.get("totalResolved").asLong()).isEqualTo(
                 count("select count(*) from dossier where finished_at is not null"));
         assertThat(province.get("resolvedEarly").asLong()).isPositive();
