@@ -261,7 +261,8 @@ class CounterRegistrationTest {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.code").value("idempotency-key-reused"))
                 .andExpect(jsonPath("$.detail", Matchers.containsString("không có hồ sơ nào được tạo")));
-        mvc.perform(registration(p, id, "DIRECT", "Lê Văn Quầy", "12/03/1985", ReceptionFixtures.FORM.replace("Xin cấp", "Xin cấp lại"))
+        mvc.perform(registration(p, id, "DIRECT", "Lê Văn Quầy", "12/03/1985",
+                        ReceptionFixtures.FORM.replace("Xin cấp", "Xin cấp lại"))
                         .header("Idempotency-Key", key).with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
                 .andExpect(status().isUnprocessableContent());
 
@@ -273,6 +274,13 @@ class CounterRegistrationTest {
     void twoRegistrationsOfTheSameNewPersonAtOnceMakeOneAccountAndNoServerError() throws Exception {
         Procedure p = procedure();
         String id = citizenId();
+        bothCreatedWhenSentTogether(() -> registration(p, id, "DIRECT"));
+        assertThat(accountsWithUsername(id)).isEqualTo(1);
+    }
+
+    /** Sends the same registration twice at the same moment; each must answer 201. */
+    private void bothCreatedWhenSentTogether(
+            java.util.concurrent.Callable<MockMultipartHttpServletRequestBuilder> request) throws Exception {
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -280,8 +288,8 @@ class CounterRegistrationTest {
             for (int i = 0; i < 2; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return mvc.perform(registration(p, id, "DIRECT").with(DemoAccounts.as(users, "tiepnhan.stp"))
-                            .with(csrf())).andReturn().getResponse().getStatus();
+                    return mvc.perform(request.call().with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
+                            .andReturn().getResponse().getStatus();
                 }));
             }
             start.countDown();
@@ -291,7 +299,6 @@ class CounterRegistrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(accountsWithUsername(id)).isEqualTo(1);
     }
 
     @Test
@@ -580,25 +587,7 @@ class CounterRegistrationTest {
     void twoRegistrationsOfTheSameNewOrganisationAtOnceMakeOneAccount() throws Exception {
         Procedure p = procedure();
         String tax = taxCode();
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return mvc.perform(organisation(p, tax, "Công ty Cổ phần Cùng Lúc")
-                            .with(DemoAccounts.as(users, "tiepnhan.stp")).with(csrf()))
-                            .andReturn().getResponse().getStatus();
-                }));
-            }
-            start.countDown();
-            for (var answer : answers) {
-                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        bothCreatedWhenSentTogether(() -> organisation(p, tax, "Công ty Cổ phần Cùng Lúc"));
         assertThat(accountsWithUsername(tax)).isEqualTo(1);
         assertThat(dossiersOf(tax)).isEqualTo(2);
     }
