@@ -156,13 +156,14 @@ public class Documents {
     /**
      * Holds an existing document for a reference the caller's transaction is about to write (a dossier made from
      * a draft's or an earlier upload's documents): until that transaction ends, the orphan sweep cannot delete
-     * it. Answers false when there is no such document (never stored, or already swept), and then the caller
-     * must not refer to it. Takes a share lock on the row, so call it in the transaction that writes the reference.
+     * it. Answers the document's SHA-256, or empty when there is no such document (never stored, or already
+     * swept), and then the caller must not refer to it. Takes a share lock on the row, so call it in the
+     * transaction that writes the reference.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean reserve(UUID id) {
-        return jdbc.sql("select id from document where id = ? for share").param(id).query(UUID.class).optional()
-                .isPresent();
+    public Optional<String> reserve(UUID id) {
+        return jdbc.sql("select sha256 from document where id = ? for share").param(id).query(String.class)
+                .optional();
     }
 
     /**

@@ -53,10 +53,11 @@ class DossierFiles {
     }
 
     /**
-     * Whether the document exists, held until the caller's transaction ends so that the orphan sweep does not
-     * delete it before the reference being written commits ({@link Documents#reserve}).
+     * The document's SHA-256 if it exists (empty otherwise), the document held until the caller's transaction
+     * ends so that the orphan sweep does not delete it before the reference being written commits
+     * ({@link Documents#reserve}).
      */
-    boolean reserve(UUID id) {
+    java.util.Optional<String> reserve(UUID id) {
         return documents.reserve(id);
     }
 

@@ -252,11 +252,8 @@ public class DossierSubmission {
         java.util.Map<UUID, String> sha256 = new java.util.HashMap<>();
         for (Attachment attachment : attachments) {
             UUID id = attachment.documentId();
-            if (!documents.reserve(id)) {
-                problems.add(new FieldProblem("files", "dossier.document.unknown"));
-            } else {
-                documents.sha256(id).ifPresent(sha -> sha256.put(id, sha));
-            }
+            documents.reserve(id).ifPresentOrElse(sha -> sha256.put(id, sha),
+                    () -> problems.add(new FieldProblem("files", "dossier.document.unknown")));
         }
         int componentCount = chosen == null ? 0 : chosen.components().size();
         for (Upload upload : uploads) {

@@ -116,7 +116,7 @@ class OrphanDocumentsTest {
         CountDownLatch swept = new CountDownLatch(1);
         // A submission in progress: it has checked the document (reserve) and will write the reference later.
         CompletableFuture<Boolean> submission = CompletableFuture.supplyAsync(() -> transaction.execute(s -> {
-            boolean found = documents.reserve(document);
+            boolean found = documents.reserve(document).isPresent();
             reserved.countDown();
             try {
                 assertThat(swept.await(30, TimeUnit.SECONDS)).isTrue();
@@ -143,7 +143,7 @@ class OrphanDocumentsTest {
         UUID document = document(30);
         sweep.sweep();
         assertThat(exists(document)).isFalse();
-        Boolean reserved = transaction.execute(s -> documents.reserve(document));
+        Boolean reserved = transaction.execute(s -> documents.reserve(document).isPresent());
         assertThat(reserved).isFalse();
         UUID other = document(1);
         assertThatThrownBy(() -> documents.reserve(other)).isInstanceOf(IllegalTransactionStateException.class);

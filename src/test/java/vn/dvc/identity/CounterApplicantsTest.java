@@ -53,13 +53,7 @@ class CounterApplicantsTest {
         mvc.perform(post("/login").param("username", id).param("password", "GiaLai@2026").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
 
-        mvc.perform(post("/forgot-password").param("email", email).with(csrf()).with(from(uniqueClient())))
-                .andExpect(status().isOk());
-        String token = tokenMailedTo(email, 1, "/reset-password");
-        mvc.perform(post("/reset-password").param("token", token).param("password", NEW_PASSWORD)
-                .param("passwordConfirmation", NEW_PASSWORD).with(csrf())).andExpect(redirectedUrl("/login?reset"));
-        mvc.perform(post("/login").param("username", id).param("password", NEW_PASSWORD).with(csrf()))
-                .andExpect(redirectedUrl("/"));
+        claimThroughThePasswordReset(id, email);
 
         // Found again by the number, with the name written differently (case, diacritics).
         CounterApplicants.Found again = counter.findOrCreate(person(id, "NGUYEN THI QUAY", null), "tiepnhan.pleiku");
@@ -171,13 +165,7 @@ class CounterApplicantsTest {
         mvc.perform(post("/login").param("username", code).param("password", "GiaLai@2026").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
 
-        mvc.perform(post("/forgot-password").param("email", email).with(csrf()).with(from(uniqueClient())))
-                .andExpect(status().isOk());
-        String token = tokenMailedTo(email, 1, "/reset-password");
-        mvc.perform(post("/reset-password").param("token", token).param("password", NEW_PASSWORD)
-                .param("passwordConfirmation", NEW_PASSWORD).with(csrf())).andExpect(redirectedUrl("/login?reset"));
-        mvc.perform(post("/login").param("username", code).param("password", NEW_PASSWORD).with(csrf()))
-                .andExpect(redirectedUrl("/"));
+        claimThroughThePasswordReset(code, email);
 
         // Found again by the tax code (the name written in capitals, without diacritics), not made twice.
         assertThat(counter.findOrCreate(organisation(code, "CONG TY TNHH QUAY MOT", null), "tiepnhan.pleiku"))
@@ -206,5 +194,16 @@ class CounterApplicantsTest {
                 "applicantRepresentativeCitizenId:validation.required",
                 "applicantRepresentativePosition:validation.required");
         assertThat(jdbc.sql("select count(*) from applicant").query(Long.class).single()).isEqualTo(before);
+    }
+
+    /** The holder of an account made at the counter sets its password through "forgot password", then signs in. */
+    private void claimThroughThePasswordReset(String username, String email) throws Exception {
+        mvc.perform(post("/forgot-password").param("email", email).with(csrf()).with(from(uniqueClient())))
+                .andExpect(status().isOk());
+        String token = tokenMailedTo(email, 1, "/reset-password");
+        mvc.perform(post("/reset-password").param("token", token).param("password", NEW_PASSWORD)
+                .param("passwordConfirmation", NEW_PASSWORD).with(csrf())).andExpect(redirectedUrl("/login?reset"));
+        mvc.perform(post("/login").param("username", username).param("password", NEW_PASSWORD).with(csrf()))
+                .andExpect(redirectedUrl("/"));
     }
 }
