@@ -1,6 +1,8 @@
 package vn.dvc.document;
 
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Where the bytes of documents live, by key. Keys are made by {@link Documents}, never from anything a
@@ -29,4 +31,13 @@ public interface BlobStore {
 
     /** Removes the bytes (by the storage key {@link #put} answered); nothing happens when there are none. */
     void delete(String key);
+
+    /**
+     * The keys of bytes stored before the given time, for the sweep of bytes that no document row refers to (a
+     * crash between storing them and committing their row leaves such bytes). A store that cannot tell answers
+     * none; the caller closes the stream.
+     */
+    default Stream<String> keysStoredBefore(Instant before) {
+        return Stream.empty();
+    }
 }

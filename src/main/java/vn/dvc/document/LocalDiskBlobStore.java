@@ -87,6 +87,20 @@ final class LocalDiskBlobStore implements BlobStore {
         }
     }
 
+    /** Every file under a key's name ({@code ab/cd/<key>}) last changed before the given time. */
+    @Override
+    public Stream<String> keysStoredBefore(Instant before) {
+        try {
+            return Files.find(root, 3, (file, attributes) -> attributes.isRegularFile()
+                    && attributes.lastModifiedTime().toInstant().isBefore(before)
+                    && KEY.matcher(file.getFileName().toString()).matches()
+                    && root.relativize(file).getNameCount() == 3)
+                    .map(file -> file.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + root, e);
+        }
+    }
+
     /** Where a key's bytes are (for tests and operators). */
     Path path(String key) {
         if (key == null || !KEY.matcher(key).matches()) {

@@ -40,12 +40,14 @@ class OrphanDocuments {
     private final List<DocumentReferences> references;
     private final Clock clock;
     private final boolean enabled;
+    private final boolean files;
     private final Duration age;
     private final int batchSize;
 
     OrphanDocuments(JdbcClient jdbc, TransactionTemplate transaction, BlobStore blobs,
             List<DocumentReferences> references, Clock clock,
             @Value("${app.documents.orphan-sweep.enabled:true}") boolean enabled,
+            @Value("${app.documents.orphan-sweep.files:true}") boolean files,
             @Value("${app.documents.orphan-sweep.age:PT24H}") Duration age,
             @Value("${app.documents.orphan-sweep.batch-size:500}") int batchSize) {
         if (age.isNegative() || batchSize < 1) {
@@ -57,6 +59,7 @@ class OrphanDocuments {
         this.references = List.copyOf(references);
         this.clock = clock;
         this.enabled = enabled;
+        this.files = files;
         this.age = age;
         this.batchSize = batchSize;
     }
@@ -68,8 +71,8 @@ class OrphanDocuments {
         }
     }
 
-    /** What one sweep did. */
-    record Swept(long examined, long deleted) {
+    /** What one sweep did: documents examined and deleted, then stored bytes without a document deleted. */
+    record Swept(long examined, long deleted, long unrecorded) {
     }
 
     /** Sweeps every document stored before now minus the age. */
@@ -85,9 +88,43 @@ class OrphanDocuments {
             deleted += batch.deleted();
             cursor = batch.next();
         }
-        log.info("orphan document sweep: {} documents stored before {} examined, {} unreferenced deleted", examined,
-                before.toInstant(), deleted);
-        return new Swept(examined, deleted);
+        long unrecorded = files ? sweepUnrecorded(before.toInstant()) : 0;
+        log.info("orphan document sweep: {} documents stored before {} examined, {} unreferenced deleted, {} stored "
+                + "files without a document deleted", examined, before.toInstant(), deleted, unrecorded);
+        return new Swept(examined, deleted, unrecorded);
+    }
+
+    /**
+     * Deletes the stored bytes older than the cut-off that no document row names: their transaction never
+     * committed. A row is always inserted in the transaction that stored its bytes, so after the age no row can
+     * still come for them.
+     */
+    private long sweepUnrecorded(Instant before) {
+        long deleted = 0;
+        List<String> batch = new ArrayList<>(batchSize);
+        try (var keys = blobs.keysStoredBefore(before)) {
+            for (var it = keys.iterator(); it.hasNext();) {
+                batch.add(it.next());
+                if (batch.size() == batchSize || !it.hasNext()) {
+                    deleted += deleteUnrecorded(batch);
+                    batch.clear();
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private long deleteUnrecorded(List<String> keys) {
+        Set<String> recorded = new HashSet<>(jdbc.sql("select storage_key from document where storage_key = any(?)")
+                .param(keys.toArray(String[]::new)).query(String.class).list());
+        long deleted = 0;
+        for (String key : keys) {
+            if (!recorded.contains(key)) {
+                deleteBlob(key);
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private record Cursor(Instant storedAt, UUID id) {

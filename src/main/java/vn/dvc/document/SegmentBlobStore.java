@@ -179,6 +179,15 @@ final class SegmentBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * The documents stored as files before (records in segments cannot be listed by age, and a record whose
+     * transaction never committed stays unreferenced in its segment until compaction exists).
+     */
+    @Override
+    public Stream<String> keysStoredBefore(java.time.Instant before) {
+        return older.keysStoredBefore(before);
+    }
+
     @Override
     public void delete(String location) {
         Matcher m = LOCATION.matcher(location == null ? "" : location);

@@ -100,7 +100,8 @@ class OrphanDocumentsTest {
         List<UUID> orphans = List.of(document(50), document(49), document(48), document(47), document(46));
         UUID kept = document(48);
         attachToADossier(kept);
-        var small = new OrphanDocuments(jdbc, transaction, blobs, references, clock, true, Duration.ofHours(24), 2);
+        var small = new OrphanDocuments(jdbc, transaction, blobs, references, clock, true, true, Duration.ofHours(24),
+                2);
 
         OrphanDocuments.Swept swept = small.sweep();
 
@@ -147,5 +148,47 @@ class OrphanDocumentsTest {
         assertThat(reserved).isFalse();
         UUID other = document(1);
         assertThatThrownBy(() -> documents.reserve(other)).isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    /** Bytes stored under a new key with no document row (a crash before the commit), dated {@code hours} back. */
+    private String unrecordedBytes(int hours) throws Exception {
+        String key = UUID.randomUUID().toString();
+        String stored = blobs.put(key, new ByteArrayInputStream(Samples.pdf()));
+        java.nio.file.Files.setLastModifiedTime(((LocalDiskBlobStore) blobs).path(stored),
+                java.nio.file.attribute.FileTime.from(clock.instant().minus(Duration.ofHours(hours))));
+        return stored;
+    }
+
+    private boolean readable(String key) {
+        try (var in = blobs.get(key)) {
+            return in.readAllBytes().length > 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void oldStoredBytesWithoutADocumentGoAndNoOtherBytesDo() throws Exception {
+        String crashed = unrecordedBytes(30);
+        String writing = unrecordedBytes(2);
+        UUID ofADossier = document(30);
+        attachToADossier(ofADossier);
+        java.nio.file.Files.setLastModifiedTime(((LocalDiskBlobStore) blobs).path(key(ofADossier)),
+                java.nio.file.attribute.FileTime.from(clock.instant().minus(Duration.ofHours(30))));
+        var small = new OrphanDocuments(jdbc, transaction, blobs, references, clock, true, true, Duration.ofHours(24),
+                1);
+
+        OrphanDocuments.Swept swept = small.sweep();
+
+        assertThat(swept.unrecorded()).isGreaterThanOrEqualTo(1);
+        assertThat(readable(crashed)).as("older than the age, no row: a crash's leftover").isFalse();
+        assertThat(readable(writing)).as("younger than the age: its transaction may still commit").isTrue();
+        documents.verify(ofADossier);
+
+        String another = unrecordedBytes(30);
+        var documentsOnly = new OrphanDocuments(jdbc, transaction, blobs, references, clock, true, false,
+                Duration.ofHours(24), 500);
+        assertThat(documentsOnly.sweep().unrecorded()).isZero();
+        assertThat(readable(another)).as("app.documents.orphan-sweep.files=false").isTrue();
     }
 }
