@@ -459,6 +459,13 @@ class StatisticsTest {
         assertThat(page).contains("Toàn tỉnh", "Tỷ lệ đúng hạn", "/agencies/" + data.agencies.get(0),
                 "<meter class=\"bar\"");
         assertThat(page).doesNotContain("style=");
+        // The province's summary adds what the form has no column for: withdrawn and stopped dossiers.
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2025, 12, 31);
+        ProcessingFigures province = ProcessingStatistics.total(statistics.byAgency(null, from, to), from, to);
+        assertThat(province.withdrawn() + province.stopped()).as("the generated data holds some").isPositive();
+        assertThat(page).contains("<dt>Người nộp rút hồ sơ</dt><dd>" + province.withdrawn() + "</dd>",
+                "<dt>Dừng xử lý</dt><dd>" + province.stopped() + "</dd>");
         String bad = mvc.perform(get("/statistics").param("from", "2025-02-30").param("to", "2025-12-31"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(bad).contains("Ngày không hợp lệ", "value=\"2025-02-30\"");
