@@ -257,6 +257,16 @@ class DraftPagesTest {
     }
 
     @Test
+    void theRepresentationFieldsStackTheirLabelsAboveTheirInputs() throws Exception {
+        UUID draft = start();
+        String page = mvc.perform(get("/drafts/" + draft).with(me)).andReturn().getResponse().getContentAsString();
+        // Without the column layout the three labels and inputs ran on together on a phone.
+        Matcher fieldset = Pattern.compile("<fieldset([^>]*)>\\s*<legend>Nộp thay").matcher(page);
+        assertThat(fieldset.find()).isTrue();
+        assertThat(fieldset.group(1)).contains("class=\"stack\"");
+    }
+
+    @Test
     void anotherApplicantCannotOpenTheDraft() throws Exception {
         UUID draft = start();
         String other = "ung-dung-khac-" + UUID.randomUUID().toString().substring(0, 8);
