@@ -167,8 +167,10 @@ class DossierPages {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.fieldProblems().stream()
                     .map(f -> messages.getMessage(f.messageKey(), f.args().toArray(), locale)).toList());
+            redirect.addFlashAttribute("supplementNote", note); // the files must be chosen again, not the note
         } catch (ConflictException e) {
             redirect.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
+            redirect.addFlashAttribute("supplementNote", note);
         }
         return "redirect:/dossiers/" + code;
     }

@@ -322,6 +322,7 @@ class DraftPages {
         model.addAttribute("draft", draft);
         model.addAttribute("procedure", procedure);
         model.addAttribute("agencies", agencies);
+        model.addAttribute("agencyGroups", receivers.grouped(procedure));
         model.addAttribute("cases", cases);
         model.addAttribute("caseIndex", caseIndex);
         model.addAttribute("components", components);

@@ -1,8 +1,11 @@
 package vn.dvc.dossier;
 
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -40,6 +43,36 @@ public class ReceivingAgencies {
             agencies.find(procedure.content().leadAgencyCode()).ifPresent(a -> found.put(a.code(), a));
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The receiving agencies as the applicant chooses among them: when they belong to several parents
+     * (the communes of every district), under their parent's name, since commune names repeat across
+     * districts (two "Xã Ia O"); by name within a group.
+     */
+    List<Group> grouped(Procedure procedure) {
+        List<Agency> all = of(procedure);
+        Map<String, List<Agency>> byParent = new LinkedHashMap<>();
+        for (Agency agency : all) {
+            byParent.computeIfAbsent(agency.parentCode() == null ? "" : agency.parentCode(), p -> new ArrayList<>())
+                    .add(agency);
+        }
+        if (byParent.size() < 2) {
+            return List.of(new Group(null, all));
+        }
+        Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi"));
+        List<Group> groups = new ArrayList<>();
+        byParent.forEach((parent, members) -> {
+            members.sort(Comparator.comparing(Agency::name, vietnamese));
+            groups.add(new Group(parent.isEmpty() ? null : agencies.find(parent).map(Agency::shortName).orElse(parent),
+                    members));
+        });
+        groups.sort(Comparator.comparing(g -> g.label() == null ? "" : g.label(), vietnamese));
+        return groups;
+    }
+
+    /** Agencies offered together; {@code label} is null for those offered without a heading. */
+    record Group(String label, List<Agency> agencies) {
     }
 
     /** Whether the agency receives the procedure's dossiers (the rule of online and counter submission). */

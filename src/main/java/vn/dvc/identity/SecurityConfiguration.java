@@ -159,9 +159,11 @@ class SecurityConfiguration {
                         // leave the answer empty.
                         .bearerTokenResolver(notOnTheErrorPage()))
                 .formLogin(form -> form.loginPage("/login").permitAll()
-                        .failureHandler((request, response, exception) -> response.sendRedirect(
-                                request.getContextPath() + (exception instanceof LockedException
-                                        ? "/login?locked" : "/login?error"))))
+                        .failureHandler((request, response, exception) -> {
+                            LoginController.keepTypedUsername(request);
+                            response.sendRedirect(request.getContextPath() + (exception instanceof LockedException
+                                    ? "/login?locked" : "/login?error"));
+                        }))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 // Scripts get 401 rather than a redirect to the sign-in page they cannot use.
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOr401(pages))

@@ -156,7 +156,7 @@ class OrganisationDemoData implements DemoDataSet {
         insertAgency(provincial, "Ủy ban nhân dân tỉnh Gia Lai", "UBND tỉnh", AgencyLevel.PROVINCIAL, null, "64",
                 SNAPSHOT_2019, null);
         for (int i = 0; i < DEPARTMENTS.size(); i++) {
-            insertAgency(code(0, i + 1), DEPARTMENTS.get(i) + " tỉnh Gia Lai", DEPARTMENTS.get(i),
+            insertAgency(code(0, i + 1), provincialName(DEPARTMENTS.get(i)), DEPARTMENTS.get(i),
                     AgencyLevel.PROVINCIAL, provincial, null, SNAPSHOT_2019, null);
         }
         Map<String, CSVRecord> changes = byCode(read("demo/gia-lai-units-changes-2019-2025.csv"));
@@ -197,6 +197,11 @@ class OrganisationDemoData implements DemoDataSet {
                         + change.get("observed") + ")");
             }
         }
+    }
+
+    /** "Sở Tư pháp" is "Sở Tư pháp tỉnh Gia Lai"; "Ban Quản lý Khu kinh tế tỉnh" already says "tỉnh". */
+    static String provincialName(String shortName) {
+        return shortName + (shortName.endsWith(" tỉnh") ? " Gia Lai" : " tỉnh Gia Lai");
     }
 
     private long insertAgency(String code, String name, String shortName, AgencyLevel level, String parent,

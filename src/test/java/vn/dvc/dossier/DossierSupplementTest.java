@@ -86,4 +86,44 @@ class DossierSupplementTest {
         mvc.perform(get("/dossiers/" + d.code() + "/documents/" + documentRow).with(DemoAccounts.as(users, other)))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void aRefusedAnswerOnThePageKeepsTheNoteTyped() throws Exception {
+        DossierFixtures fixtures = new DossierFixtures(jdbc, catalogue, documents);
+        String owner = "bo-sung-" + UUID.randomUUID().toString().substring(0, 8);
+        long ownerId = fixtures.applicant(owner);
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 21).code());
+        Dossier d = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0, DossierFixtures.FORM,
+                List.of(new Attachment(0, fixtures.pdf())), null, null)).dossier();
+        transitions.requestSupplement(d.code(), "chuyenvien.stp", List.of("Bản sao giấy chứng nhận kết hôn"),
+                "Thiếu giấy tờ chứng minh");
+        long requestId = dossiers.supplements(d.id()).get(0).id();
+
+        // An executable named .pdf: refused, and the page comes back with the note as typed.
+        var refused = mvc.perform(multipart("/dossiers/" + d.code() + "/supplements/" + requestId)
+                        .file(new MockMultipartFile("item.1", "ket-hon.pdf", "application/pdf",
+                                windowsExecutable()))
+                        .param("note", "Gửi bản sao giấy kết hôn đã chứng thực")
+                        .with(DemoAccounts.as(users, owner)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String page = mvc.perform(get("/dossiers/" + d.code()).flashAttrs(refused.getFlashMap())
+                        .with(DemoAccounts.as(users, owner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("không thuộc loại được chấp nhận")
+                .containsPattern("<textarea id=\"supplement-note\"[^>]*>Gửi bản sao giấy kết hôn đã chứng thực</textarea>");
+        assertThat(dossiers.supplements(d.id()).get(0).open()).isTrue();
+    }
+
+    /** A Windows executable's first bytes: DOS header pointing at a PE signature. */
+    static byte[] windowsExecutable() {
+        byte[] exe = new byte[256];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[2] = (byte) 0x90;
+        exe[60] = (byte) 0x80;
+        System.arraycopy(new byte[] {'P', 'E', 0, 0}, 0, exe, 0x80, 4);
+        return exe;
+    }
 }

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -231,6 +233,37 @@ class DraftPagesTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(mine).contains("name=\"f.contactName\" value=\"Người nộp " + username + "\"")
                 .contains("name=\"f.organisation[0].organisationName\" value=\"\"");
+    }
+
+    @Test
+    void communesOfEveryDistrictAreOfferedUnderTheirDistrictSoThatTwoOfOneNameCanBeToldApart() throws Exception {
+        String location = mvc.perform(post("/procedures/1.001193/apply").with(me).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(get(location).with(me)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(optionsUnder(page, "Huyện Ia Grai")).contains("Ủy ban nhân dân Xã Ia O");
+        assertThat(optionsUnder(page, "Huyện Chư Prông")).contains("Ủy ban nhân dân Xã Ia O");
+        assertThat(optionsUnder(page, "Thành phố Pleiku")).contains("Ủy ban nhân dân Phường Diên Hồng")
+                .doesNotContain("Ủy ban nhân dân Xã Ia O");
+    }
+
+    /** The text of the drop-down options under one heading of the page's agency list. */
+    static String optionsUnder(String page, String heading) {
+        Matcher group = Pattern.compile("<optgroup label=\"" + Pattern.quote(heading) + "\">(.*?)</optgroup>",
+                Pattern.DOTALL).matcher(page);
+        assertThat(group.find()).as("a group headed " + heading).isTrue();
+        return group.group(1);
+    }
+
+    @Test
+    void theRepresentationFieldsStackTheirLabelsAboveTheirInputs() throws Exception {
+        UUID draft = start();
+        String page = mvc.perform(get("/drafts/" + draft).with(me)).andReturn().getResponse().getContentAsString();
+        // Without the column layout the three labels and inputs ran on together on a phone.
+        Matcher fieldset = Pattern.compile("<fieldset([^>]*)>\\s*<legend>Nộp thay").matcher(page);
+        assertThat(fieldset.find()).isTrue();
+        assertThat(fieldset.group(1)).contains("class=\"stack\"");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -92,5 +93,19 @@ class SignInTest {
     void aVeryLongNameTypedIsAnOrdinaryFailure() throws Exception {
         mvc.perform(post("/login").param("username", "x".repeat(500)).param("password", "x").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void keepsTheTypedNameButNotThePasswordAfterAFailedSignInOnce() throws Exception {
+        String username = newApplicant("right-password-2");
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login").session(session).param("username", username).param("password", "wrong-password-2")
+                .with(csrf())).andExpect(redirectedUrl("/login?error"));
+        String page = mvc.perform(get("/login").param("error", "").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"" + username + "\"").doesNotContain("wrong-password-2")
+                .doesNotContain("?error&amp;username").contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+        String again = mvc.perform(get("/login").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(again).doesNotContain(username);
     }
 }

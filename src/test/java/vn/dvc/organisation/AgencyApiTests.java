@@ -47,6 +47,16 @@ class AgencyApiTests {
     }
 
     @Test
+    void namesTheProvincialOfficesWithTheProvinceOnce() throws Exception {
+        mvc.perform(get("/api/v1/agencies").param("level", "PROVINCIAL"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].name", everyItem(not(containsString("tỉnh tỉnh")))))
+                .andExpect(jsonPath("$[*].name", hasItem("Văn phòng Ủy ban nhân dân tỉnh Gia Lai")))
+                .andExpect(jsonPath("$[*].name", hasItem("Ban Quản lý Khu kinh tế tỉnh Gia Lai")))
+                .andExpect(jsonPath("$[*].name", hasItem("Sở Tư pháp tỉnh Gia Lai")));
+    }
+
+    @Test
     void filtersByLevelAndByParent() throws Exception {
         mvc.perform(get("/api/v1/agencies").param("level", "DISTRICT"))
                 .andExpect(status().isOk())
