@@ -32,5 +32,9 @@ class ApplicationStartsTest {
         mvc.perform(get("/js/eform.js")).andExpect(status().isOk());
         mvc.perform(get("/css/eform.js")).andExpect(status().isNotFound());
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        // Browsers ask every site for its icon; without one each page logged a 404.
+        byte[] icon = mvc.perform(get("/favicon.ico")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        org.assertj.core.api.Assertions.assertThat(icon).startsWith(0, 0, 1, 0);
     }
 }

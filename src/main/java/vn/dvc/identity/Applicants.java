@@ -127,6 +127,11 @@ public class Applicants {
 
     /** One line of an account's audit. */
     record Change(String action, List<String> fields, String actor, ZonedDateTime changedAt) {
+
+        /** The fields worth naming on the page: those of a contacts update; the other actions' names say them. */
+        public List<String> shownFields() {
+            return "CONTACTS_UPDATED".equals(action) ? fields : List.of();
+        }
     }
 
     List<Change> changes(long accountId, int limit) {

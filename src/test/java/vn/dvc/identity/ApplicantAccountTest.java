@@ -132,7 +132,7 @@ class ApplicantAccountTest {
         assertThat(audit.get(0).toString()).doesNotContain("0389000111");
 
         mvc.perform(get("/account").with(applicant)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Cập nhật thông tin liên hệ")))
+                .andExpect(content().string(containsString("Cập nhật thông tin liên hệ</span>:")))
                 .andExpect(content().string(containsString("Chưa xác thực")));
     }
 
@@ -161,6 +161,9 @@ class ApplicantAccountTest {
         assertThat(changed.emailVerified()).isTrue();
         assertThat(jdbc.sql("select email from account where id = ?").param(id).query(String.class).single())
                 .isEqualTo(newEmail);
+        mvc.perform(get("/account").with(applicant))
+                .andExpect(content().string(containsString("Đổi email")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Đổi email</span>:"))));
         assertThat(TestMail.awaitMessagesTo(oldEmail, 2)).extracting(m -> m.getSubject())
                 .contains("Email của tài khoản đã được thay đổi");
         // The first verification link was for the old address: it no longer verifies anything.
