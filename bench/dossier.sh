@@ -13,7 +13,7 @@
 # submission then waits for the previous one's commit on the agency's day counter, ADR 0013)
 # (the third argument is the document store, app.documents.store; SKIP_BUILD=1 reuses the jar,
 # SKIP_LOOKUP=1 measures the submission only, SKIP_LADDER=1 leaves the ladder out, JAR=path runs another build (a before/after comparison),
-# WARMUP=seconds of submissions before the rounds (30), JAVA_OPTS go to the application's JVM, e.g. a flight recording:
+# WARMUP=seconds of submissions before the rounds (30), STATEMENTS=N counts the statements of N submissions instead, JAVA_OPTS go to the application's JVM, e.g. a flight recording:
 # JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile)
 # Needs: a local PostgreSQL (user postgres), wrk and pgbench, the jar (built here).
 set -euo pipefail
@@ -70,12 +70,6 @@ psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create table bench_submission(id big
   sha256 text not null, storage_keys text not null)"
 echo "insert into bench_insert(payload) values (repeat('x', 1024));" > target/bench/insert.sql
 RUNGS="bare checked durable"; [ "${SKIP_LADDER:-}" = 1 ] && RUNGS=""
-echo "warming up"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s bench/submit.lua "$BASE" >/dev/null
-for rung in $RUNGS; do
-  BENCH_PATH=/bench/uploads/$rung wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/submit.lua "$BASE" >/dev/null
-done
-"$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f target/bench/insert.sql "$DB" >/dev/null
 # CPU time (ms) used so far by the application and by every PostgreSQL process, from /proc
 TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
 cpu_ms() { awk -v t="$TICK_MS" '{ s += $14 + $15 } END { print s * t }' "$@" 2>/dev/null || echo 0; }
@@ -104,6 +98,36 @@ measure() {
        "(of which in the kernel $(per "$(( sys_after - sys_before ))" "$done_ok") ms)," \
        "PostgreSQL $(per "$(pg_delta_ms "$pg_before" "$pg_after")" "$done_ok") ms ($done_ok answered)"
 }
+# STATEMENTS=N: instead of the rounds, count the SQL statements that N submissions cause (run one after another,
+# with log_statement = all on the benchmark database; background jobs' statements in that time are counted too),
+# as a total per submission and by statement; PGLOG names PostgreSQL's log file.
+if [ "${STATEMENTS:-0}" -gt 0 ]; then
+  PGLOG=${PGLOG:-/var/log/postgresql/postgresql-15-main.log}
+  psql -h 127.0.0.1 -U postgres -qc "alter database $DB set log_statement = 'all'"
+  # the pool's connections predate the setting: end them, the pool opens new ones
+  psql -h 127.0.0.1 -U postgres -qAt -c "select count(pg_terminate_backend(pid)) from pg_stat_activity
+    where datname = '$DB' and pid <> pg_backend_pid()" >/dev/null
+  submit_once() { curl -s -o /dev/null -w '%{http_code}\n' -b "$JAR_FILE" -H "X-XSRF-TOKEN: $BENCH_XSRF" \
+    -F procedureCode=9.900001 -F "agencyCode=${BENCH_AGENCY%%,*}" -F "form=<target/bench/form.json;type=application/json" \
+    -F "component.1=@target/bench/file.pdf;type=application/pdf" "$BASE/api/v1/dossiers"; }
+  sleep 2; for i in 1 2 3 4 5; do submit_once >/dev/null; done; sleep 3
+  FROM=$(( $(wc -l < "$PGLOG") + 1 ))
+  for i in $(seq "$STATEMENTS"); do submit_once; done | sort | uniq -c | sed 's/^/HTTP /'
+  sleep 5
+  tail -n +"$FROM" "$PGLOG" | grep -E "postgres@$DB LOG:  (statement|execute [^:]*):" \
+    | sed -E 's/.*LOG:  (statement|execute [^:]*): //' > target/bench/statements.txt
+  echo "statements per submission: $(per "$(wc -l < target/bench/statements.txt)" "$STATEMENTS")" \
+       "($(wc -l < target/bench/statements.txt) for $STATEMENTS submissions)"
+  cut -c1-90 target/bench/statements.txt | sort | uniq -c | sort -rn | head -n 40
+  psql -h 127.0.0.1 -U postgres -qc "alter database $DB reset log_statement"
+  exit 0
+fi
+echo "warming up"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s bench/submit.lua "$BASE" >/dev/null
+for rung in $RUNGS; do
+  BENCH_PATH=/bench/uploads/$rung wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/submit.lua "$BASE" >/dev/null
+done
+"$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f target/bench/insert.sql "$DB" >/dev/null
 for round in 1 2 3; do
   APP_BEFORE=$(cpu_ms /proc/$APP/stat); APP_SYS_BEFORE=$(sys_ms /proc/$APP/stat); PG_BEFORE=$(pg_snapshot)
   DOSSIERS_BEFORE=$(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -c 'select count(*) from dossier')
