@@ -2,14 +2,18 @@
 # Benchmarks of issue 3, each against a baseline measured on the same machine in the same run:
 #  1. online submission (POST /api/v1/dossiers: a 1 KB form and one 100 KB PDF, signed in as the demo
 #     applicant) against pgbench's simple inserts (one 1 KB row per transaction) into the same database;
+#     and, in each round, against a ladder of baselines that receive the same request (app.bench.baseline=true,
+#     no sign-in): the parts read and nothing else (bare), plus the document module's checks of the file
+#     (type from content, virus scan, SHA-256: checked), plus the file written durably to the document store
+#     and one row inserted (durable); SKIP_LADDER=1 leaves them out;
 #  2. public lookup (GET /api/v1/lookup/{code}) against a bare endpoint reading one dossier row by its
 #     primary key (enabled only here, app.bench.baseline=true).
 # Run on demand, never in the tests:  bench/dossier.sh [seconds-per-round] [connections] [files|segments] [agencies]
 # (agencies: how many communes receive the procedure, submissions take them in turn; default 1: every
 # submission then waits for the previous one's commit on the agency's day counter, ADR 0013)
 # (the third argument is the document store, app.documents.store; SKIP_BUILD=1 reuses the jar,
-# SKIP_LOOKUP=1 measures the submission only, JAR=path runs another build (a before/after comparison),
-# WARMUP=seconds of submissions before the rounds (30), JAVA_OPTS go to the application's JVM, e.g. a flight recording:
+# SKIP_LOOKUP=1 measures the submission only, SKIP_LADDER=1 leaves the ladder out, JAR=path runs another build (a before/after comparison),
+# WARMUP=seconds of submissions before the rounds (30), STATEMENTS=N counts the statements of N submissions instead, JAVA_OPTS go to the application's JVM, e.g. a flight recording:
 # JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile)
 # Needs: a local PostgreSQL (user postgres), wrk and pgbench, the jar (built here).
 set -euo pipefail
@@ -62,21 +66,68 @@ STATUS=$(curl -s -o target/bench/first.json -w '%{http_code}' -b "$JAR_FILE" -H 
 echo "first submission: HTTP $STATUS $(cat target/bench/first.json)"; [ "$STATUS" = 201 ]
 
 psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create table bench_insert(id bigserial primary key, payload text not null)"
+psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create table bench_submission(id bigserial primary key, form text not null,
+  sha256 text not null, storage_keys text not null)"
 echo "insert into bench_insert(payload) values (repeat('x', 1024));" > target/bench/insert.sql
-echo "warming up"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s bench/submit.lua "$BASE" >/dev/null
-"$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f target/bench/insert.sql "$DB" >/dev/null
+RUNGS="bare checked durable"; [ "${SKIP_LADDER:-}" = 1 ] && RUNGS=""
 # CPU time (ms) used so far by the application and by every PostgreSQL process, from /proc
 TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
 cpu_ms() { awk -v t="$TICK_MS" '{ s += $14 + $15 } END { print s * t }' "$@" 2>/dev/null || echo 0; }
 sys_ms() { awk -v t="$TICK_MS" '{ s += $15 } END { print s * t }' "$@" 2>/dev/null || echo 0; }
 per() { awk -v d="$1" -v n="$2" 'BEGIN { printf "%.2f", d / (n > 0 ? n : 1) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 # PostgreSQL's processes as "pid ticks" lines; pg_delta_ms: the CPU they used between two snapshots, counted
 # per process alive at the end (a backend that ended meanwhile, e.g. pgbench's, is left out rather than
 # subtracted)
 pg_snapshot() { for pid in $(pgrep -x postgres); do awk -v p="$pid" '{ print p, $14 + $15 }' /proc/"$pid"/stat 2>/dev/null || true; done; }
 pg_delta_ms() { awk -v t="$TICK_MS" 'NR == FNR { before[$1] = $2; next } { d += $2 - ($1 in before ? before[$1] : 0) }
                 END { print d * t }' <(echo "$1") <(echo "$2"); }
+# measure LABEL PATH: one wrk run of the submission's request against PATH; prints its result and the CPU per
+# answered request, and leaves its requests per second in RPS
+measure() {
+  local before after sys_before sys_after pg_before pg_after result done_ok
+  before=$(cpu_ms /proc/$APP/stat); sys_before=$(sys_ms /proc/$APP/stat); pg_before=$(pg_snapshot)
+  result=$(BENCH_PATH=$2 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MEASURE}s" --timeout 10s -s bench/submit.lua "$BASE" \
+           | grep -E "RESULT|REFUSED")
+  after=$(cpu_ms /proc/$APP/stat); sys_after=$(sys_ms /proc/$APP/stat); pg_after=$(pg_snapshot)
+  done_ok=$(echo "$result" | awk -F'[ =]' '/RESULT/ { for (i = 1; i < NF; i++) { if ($i == "requests") r = $(i + 1);
+                                           if ($i == "errors") e = $(i + 1) } } END { print r - e }')
+  RPS=$(echo "$result" | awk -F'[ =]' '/RESULT/ { for (i = 1; i < NF; i++) if ($i == "rps") print $(i + 1) }')
+  echo "round $round $1: $result"
+  echo "round $round $1 CPU per request: application $(per "$(( after - before ))" "$done_ok") ms" \
+       "(of which in the kernel $(per "$(( sys_after - sys_before ))" "$done_ok") ms)," \
+       "PostgreSQL $(per "$(pg_delta_ms "$pg_before" "$pg_after")" "$done_ok") ms ($done_ok answered)"
+}
+# STATEMENTS=N: instead of the rounds, count the SQL statements that N submissions cause (run one after another,
+# with log_statement = all on the benchmark database; background jobs' statements in that time are counted too),
+# as a total per submission and by statement; PGLOG names PostgreSQL's log file.
+if [ "${STATEMENTS:-0}" -gt 0 ]; then
+  PGLOG=${PGLOG:-/var/log/postgresql/postgresql-15-main.log}
+  psql -h 127.0.0.1 -U postgres -qc "alter database $DB set log_statement = 'all'"
+  # the pool's connections predate the setting: end them, the pool opens new ones
+  psql -h 127.0.0.1 -U postgres -qAt -c "select count(pg_terminate_backend(pid)) from pg_stat_activity
+    where datname = '$DB' and pid <> pg_backend_pid()" >/dev/null
+  submit_once() { curl -s -o /dev/null -w '%{http_code}\n' -b "$JAR_FILE" -H "X-XSRF-TOKEN: $BENCH_XSRF" \
+    -F procedureCode=9.900001 -F "agencyCode=${BENCH_AGENCY%%,*}" -F "form=<target/bench/form.json;type=application/json" \
+    -F "component.1=@target/bench/file.pdf;type=application/pdf" "$BASE/api/v1/dossiers"; }
+  sleep 2; for i in 1 2 3 4 5; do submit_once >/dev/null; done; sleep 3
+  FROM=$(( $(wc -l < "$PGLOG") + 1 ))
+  for i in $(seq "$STATEMENTS"); do submit_once; done | sort | uniq -c | sed 's/^/HTTP /'
+  sleep 5
+  tail -n +"$FROM" "$PGLOG" | grep -E "postgres@$DB LOG:  (statement|execute [^:]*):" \
+    | sed -E 's/.*LOG:  (statement|execute [^:]*): //' > target/bench/statements.txt
+  echo "statements per submission: $(per "$(wc -l < target/bench/statements.txt)" "$STATEMENTS")" \
+       "($(wc -l < target/bench/statements.txt) for $STATEMENTS submissions)"
+  cut -c1-90 target/bench/statements.txt | sort | uniq -c | sort -rn | head -n 40
+  psql -h 127.0.0.1 -U postgres -qc "alter database $DB reset log_statement"
+  exit 0
+fi
+echo "warming up"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s bench/submit.lua "$BASE" >/dev/null
+for rung in $RUNGS; do
+  BENCH_PATH=/bench/uploads/$rung wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/submit.lua "$BASE" >/dev/null
+done
+"$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f target/bench/insert.sql "$DB" >/dev/null
 for round in 1 2 3; do
   APP_BEFORE=$(cpu_ms /proc/$APP/stat); APP_SYS_BEFORE=$(sys_ms /proc/$APP/stat); PG_BEFORE=$(pg_snapshot)
   DOSSIERS_BEFORE=$(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -c 'select count(*) from dossier')
@@ -87,8 +138,17 @@ for round in 1 2 3; do
   echo "round $round CPU per submission: application $(per "$(( APP_AFTER - APP_BEFORE ))" "$CREATED") ms" \
        "(of which in the kernel $(per "$(( APP_SYS_AFTER - APP_SYS_BEFORE ))" "$CREATED") ms)," \
        "PostgreSQL $(per "$(pg_delta_ms "$PG_BEFORE" "$PG_AFTER")" "$CREATED") ms ($CREATED dossiers)"
-  echo "round $round pgbench:    $("$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
-        -f target/bench/insert.sql "$DB" | grep -E '^tps' | head -n 1)"
+  SUBMISSION_RPS=$(echo "$RESULT" | awk -F'[ =]' '/RESULT/ { for (i = 1; i < NF; i++) if ($i == "rps") print $(i + 1) }')
+  PGBENCH_LINE=$("$PGBENCH" -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "$MEASURE" \
+        -f target/bench/insert.sql "$DB" | grep -E '^tps' | head -n 1)
+  echo "round $round pgbench:    $PGBENCH_LINE"
+  TPS=$(echo "$PGBENCH_LINE" | awk '{ print $3 }')
+  LADDER=""
+  for rung in $RUNGS; do
+    measure "$rung" "/bench/uploads/$rung"
+    LADDER="$LADDER $rung $(ratio "$RPS" "$TPS")"
+  done
+  echo "round $round ratio to pgbench ($TPS TPS):$LADDER submission $(ratio "$SUBMISSION_RPS" "$TPS")"
 done
 
 [ "${SKIP_LOOKUP:-}" = 1 ] && exit 0

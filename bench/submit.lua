@@ -1,4 +1,6 @@
 -- wrk script: online submissions of a 1 KB form with one 100 KB PDF (multipart), signed in.
+-- BENCH_PATH: another address for the same body (a rung of the ladder, /bench/uploads/...), sent without
+-- the session cookie and CSRF token.
 local boundary = "----dvcbench7b1c"
 local function read(path)
   local f = assert(io.open(path, "rb")); local s = f:read("*a"); f:close(); return s
@@ -17,12 +19,15 @@ local function body(agency)
   "--", boundary, "--\r\n"})
 end
 for agency in string.gmatch(os.getenv("BENCH_AGENCY"), "[^,]+") do bodies[#bodies + 1] = body(agency) end
-local headers = {["Content-Type"] = "multipart/form-data; boundary=" .. boundary,
-                 ["Cookie"] = os.getenv("BENCH_COOKIE"), ["X-XSRF-TOKEN"] = os.getenv("BENCH_XSRF")}
+local path = os.getenv("BENCH_PATH") or "/api/v1/dossiers"
+local headers = {["Content-Type"] = "multipart/form-data; boundary=" .. boundary}
+if path == "/api/v1/dossiers" then
+  headers["Cookie"] = os.getenv("BENCH_COOKIE"); headers["X-XSRF-TOKEN"] = os.getenv("BENCH_XSRF")
+end
 local turn = 0
 request = function()
   turn = turn + 1
-  return wrk.format("POST", "/api/v1/dossiers", headers, bodies[(turn % #bodies) + 1])
+  return wrk.format("POST", path, headers, bodies[(turn % #bodies) + 1])
 end
 -- The first refusal of each thread, to say why a run failed.
 local threads = {}

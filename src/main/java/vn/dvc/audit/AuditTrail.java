@@ -63,13 +63,19 @@ public class AuditTrail {
         String agency = agencyCode == null ? null : truncate(agencyCode, 20);
         String hash = AuditHashing.hash(head.hash(),
                 AuditHashing.canonical(sequence, now, who, action, subj, agency, detailText));
-        jdbc.sql("""
-                insert into audit_entry(sequence, occurred_at, actor, action, subject, agency_code, details,
-                                        previous_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(sequence, Timestamp.from(now), who, action, subj, agency, detailText, head.hash(), hash)
+        // The entry and the head's move in one statement (one round trip): both or neither.
+        int moved = jdbc.sql("""
+                with entry as (
+                    insert into audit_entry(sequence, occurred_at, actor, action, subject, agency_code, details,
+                                            previous_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?))
+                update audit_head set last_sequence = ?, last_hash = ? where id""")
+                .params(sequence, Timestamp.from(now), who, action, subj, agency, detailText, head.hash(), hash,
+                        sequence, hash)
                 .update();
-        jdbc.sql("update audit_head set last_sequence = ?, last_hash = ? where id").params(sequence, hash).update();
+        if (moved != 1) {
+            throw new IllegalStateException("the audit head is missing");
+        }
         return new AuditEntry(sequence, now, who, action, subj, agency, detailText, head.hash(), hash);
     }
 

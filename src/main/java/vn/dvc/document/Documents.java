@@ -77,37 +77,57 @@ public class Documents {
      */
     @Transactional
     public StoredDocument store(String field, String originalFileName, InputStream content, UploadRules rules) {
-        String name = FileNames.sanitise(originalFileName);
-        try (StagedUpload copy = StagedUpload.read(content, rules.maxBytes(), staging)) {
-            if (copy.size() == 0) {
-                throw refusal(field, "empty", "document.error.empty", name);
-            }
-            if (copy.size() > rules.maxBytes()) {
-                throw refusal(field, "too large", "document.error.too-large", name, rules.sizeLabel());
-            }
-            Optional<FileType> detected = copy.detectType();
-            if (detected.isEmpty() || !rules.allows(detected.get())) {
-                throw refusal(field, "type " + detected.map(FileType::label).orElse("unknown"), "document.error.type",
-                        name, rules.typeLabels());
-            }
-            FileType type = detected.get();
-            name = nameAgreeingWith(field, name, type);
-            ScanResult scan;
-            try (InputStream in = copy.open()) {
-                scan = scanner.scan(in);
-            }
-            if (scan.outcome() == ScanResult.Outcome.INFECTED) {
-                log.warn("Refused an infected upload (field {}, {}, SHA-256 {})", field, scan.threat(), copy.sha256());
-                throw new InvalidInputException(List.of(new FieldProblem(field, "document.error.infected", name)));
-            }
-            if (scan.outcome() != ScanResult.Outcome.CLEAN) {
-                log.error("Refused an upload that could not be scanned (field {}): {}", field, scan.threat());
-                throw new InvalidInputException(List.of(new FieldProblem(field, "document.error.scan-failed", name)));
-            }
-            return save(copy, name, type);
+        try (StagedUpload copy = stage(content, rules)) {
+            Checked checked = check(field, originalFileName, copy, rules);
+            return save(copy, checked.name(), checked.type());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage an upload", e);
         }
+    }
+
+    /** A staged upload that passed {@link #check}: its name, agreeing with its type, and its type. */
+    record Checked(String name, FileType type) {
+    }
+
+    /** Reads an upload (not closed) to the limit of {@code rules}, counted and hashed; the caller closes the copy. */
+    StagedUpload stage(InputStream content, UploadRules rules) throws IOException {
+        return StagedUpload.read(content, rules.maxBytes(), staging);
+    }
+
+    /**
+     * The checks of {@link #store} on a staged copy: not empty, within the size limit, an accepted type by
+     * its content, a name that does not contradict it, no virus found. Stores nothing.
+     *
+     * @throws InvalidInputException on any refusal
+     */
+    Checked check(String field, String originalFileName, StagedUpload copy, UploadRules rules) throws IOException {
+        String name = FileNames.sanitise(originalFileName);
+        if (copy.size() == 0) {
+            throw refusal(field, "empty", "document.error.empty", name);
+        }
+        if (copy.size() > rules.maxBytes()) {
+            throw refusal(field, "too large", "document.error.too-large", name, rules.sizeLabel());
+        }
+        Optional<FileType> detected = copy.detectType();
+        if (detected.isEmpty() || !rules.allows(detected.get())) {
+            throw refusal(field, "type " + detected.map(FileType::label).orElse("unknown"), "document.error.type",
+                    name, rules.typeLabels());
+        }
+        FileType type = detected.get();
+        name = nameAgreeingWith(field, name, type);
+        ScanResult scan;
+        try (InputStream in = copy.open()) {
+            scan = scanner.scan(in);
+        }
+        if (scan.outcome() == ScanResult.Outcome.INFECTED) {
+            log.warn("Refused an infected upload (field {}, {}, SHA-256 {})", field, scan.threat(), copy.sha256());
+            throw new InvalidInputException(List.of(new FieldProblem(field, "document.error.infected", name)));
+        }
+        if (scan.outcome() != ScanResult.Outcome.CLEAN) {
+            log.error("Refused an upload that could not be scanned (field {}): {}", field, scan.threat());
+            throw new InvalidInputException(List.of(new FieldProblem(field, "document.error.scan-failed", name)));
+        }
+        return new Checked(name, type);
     }
 
     /** @throws NotFoundException when no document has this id */

@@ -31,10 +31,15 @@ public class ReceivingAgencies {
 
     List<Agency> of(Procedure procedure) {
         Map<String, Agency> found = new LinkedHashMap<>();
+        // The named agencies in one statement (a procedure received by many communes names each of them).
+        Map<String, Agency> named = agencies.findAll(procedure.content().implementations().stream()
+                .map(Implementation::agencyCode).filter(java.util.Objects::nonNull).distinct().toList());
         for (Implementation implementation : procedure.content().implementations()) {
             if (implementation.agencyCode() != null) {
-                agencies.find(implementation.agencyCode()).filter(a -> a.validTo() == null)
-                        .ifPresent(a -> found.put(a.code(), a));
+                Agency agency = named.get(implementation.agencyCode());
+                if (agency != null && agency.validTo() == null) {
+                    found.put(agency.code(), agency);
+                }
             } else if (implementation.level() != null) {
                 agencies.active(implementation.level()).forEach(a -> found.put(a.code(), a));
             }

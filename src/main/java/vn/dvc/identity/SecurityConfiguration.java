@@ -68,7 +68,7 @@ class SecurityConfiguration {
             "/plans", "/plans/**", "/api/v1/plans", "/api/v1/plans/**",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**",
             "/favicon.ico", "/webjars/**", "/mailbox", "/lookup", "/api/v1/lookup/**",
-            "/bench/**", "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
+            "/api/v1/payments/vnpay/ipn", "/payments/vnpay/return",
             "/sandbox/vnpay/pay", "/statistics", "/api/v1/statistics/**",
             "/verify", "/verify/**", "/api/v1/verify/**",
             "/statistics/satisfaction", "/ranking", "/ranking/**", "/api/v1/ranking/**"};
@@ -79,6 +79,15 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.pathPattern("/sandbox/vnpay/querydr"),
             // checking a result file changes nothing, and scripts call it without a session
             PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/verify"));
+
+    /**
+     * The benchmark's baselines (bench/dossier.sh): open to anyone and without a CSRF token, but only when
+     * {@code app.bench.baseline=true}, which only the benchmark script sets (the endpoints exist only then);
+     * otherwise this matches nothing.
+     */
+    static RequestMatcher benchBaselines(boolean enabled) {
+        return enabled ? PathPatternRequestMatcher.pathPattern("/bench/**") : request -> false;
+    }
 
     /** The pages of registration and password reset, read before signing in. */
     private static final String[] ACCOUNT_READS = {"/register", "/register/**", "/terms", "/verify-email",
@@ -124,6 +133,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, CsrfTokenRepository csrfTokens,
             @Value("${app.public-url:}") String publicUrl, @Value("${payment.vnpay.pay-url:}") String gatewayUrl,
+            @Value("${app.bench.baseline:false}") boolean benchBaseline,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages)
             throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
@@ -150,6 +160,7 @@ class SecurityConfiguration {
                         // The test gateway's page stands for VNPay's: no sign-in there (off with a real gateway).
                         .requestMatchers(HttpMethod.POST, "/sandbox/vnpay/pay", "/sandbox/vnpay/querydr").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(benchBaselines(benchBaseline)).permitAll()
                         // Systems with an OAuth2 token reach the integration API only (its scopes are checked there).
                         .requestMatchers("/api/v1/integration/**").authenticated()
                         .anyRequest().access(peopleOnly()))
@@ -176,7 +187,8 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(csrfHandler)
                         // A bearer token is not sent by the browser on its own: no cross-site forgery to fear.
                         .ignoringRequestMatchers(SecurityConfiguration::bearerToken)
-                        .ignoringRequestMatchers(CSRF_EXEMPT))
+                        .ignoringRequestMatchers(CSRF_EXEMPT)
+                        .ignoringRequestMatchers(benchBaselines(benchBaseline)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,6 +65,19 @@ public class Agencies {
         }
         return jdbc.sql(SELECT_LAST_NAME + " where a.code = :code")
                 .param("code", code).param("day", day).query(Agencies::map).optional();
+    }
+
+    /**
+     * The agencies with these codes, as {@link #find} answers each (unknown codes are left out), by code: one
+     * statement for them all.
+     */
+    public Map<String, Agency> findAll(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(SELECT_LAST_NAME + " where a.code = any(:codes)")
+                .param("codes", codes.toArray(String[]::new)).param("day", today())
+                .query(Agencies::map).list().stream().collect(Collectors.toMap(Agency::code, a -> a));
     }
 
     /** Agencies in force on a day, ordered by level then code; {@code level} null means all levels. */
