@@ -66,11 +66,12 @@ public class ReceivingAgencies {
             return List.of(new Group(null, all));
         }
         Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi"));
+        Map<String, Agency> parents = agencies.findAll(byParent.keySet().stream().filter(p -> !p.isEmpty()).toList());
         List<Group> groups = new ArrayList<>();
         byParent.forEach((parent, members) -> {
             members.sort(Comparator.comparing(Agency::name, vietnamese));
-            groups.add(new Group(parent.isEmpty() ? null : agencies.find(parent).map(Agency::shortName).orElse(parent),
-                    members));
+            Agency known = parents.get(parent);
+            groups.add(new Group(parent.isEmpty() ? null : known == null ? parent : known.shortName(), members));
         });
         groups.sort(Comparator.comparing(g -> g.label() == null ? "" : g.label(), vietnamese));
         return groups;
