@@ -45,6 +45,7 @@ class CatalogueBrowserJourney extends PhoneJourney {
         assertThat(browser.getPageSource()).contains("How to apply: processing time and fees");
         // Data stays as published (Vietnamese); only the interface changes language.
         assertThat(browser.findElement(By.id("procedure-name")).getText()).isEqualTo(name);
+        Accessibility.check(browser, "a procedure's page in English", "en");
 
         browser.findElement(By.id("lang-switch")).click();
         Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "vi"));
@@ -61,5 +62,6 @@ class CatalogueBrowserJourney extends PhoneJourney {
         Browser.waitFor(browser).until(ExpectedConditions.urlContains("page=1"));
         assertThat(browser.findElements(By.cssSelector("#results li"))).hasSize(20);
         assertNoHorizontalScroll();
+        Accessibility.check(browser, "the catalogue's second page");
     }
 }

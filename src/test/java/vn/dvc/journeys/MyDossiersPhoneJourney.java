@@ -48,5 +48,6 @@ class MyDossiersPhoneJourney extends PhoneJourney {
         Object label = browser.executeScript(
                 "return getComputedStyle(arguments[0].querySelector('td:nth-child(4)'), '::before').content;", row);
         assertThat(label.toString()).contains("Ngày nộp");
+        Accessibility.check(browser, "Hồ sơ của tôi with a submitted dossier");
     }
 }

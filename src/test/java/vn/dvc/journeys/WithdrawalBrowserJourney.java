@@ -36,6 +36,7 @@ class WithdrawalBrowserJourney extends PhoneJourney {
 
         signIn("congdan");
         browser.get(url("/dossiers/" + code));
+        Accessibility.check(browser, "a dossier's page without JavaScript");
 
         // First click: only the explanation, nothing withdrawn; "do not withdraw" goes back.
         browser.findElement(By.id("withdraw")).click();
@@ -43,6 +44,7 @@ class WithdrawalBrowserJourney extends PhoneJourney {
         assertThat(browser.findElement(By.id("withdraw-consequences")).getText())
                 .contains("không thể hoàn tác", "Mã hồ sơ " + code + " vẫn được giữ");
         assertNoHorizontalScroll();
+        Accessibility.check(browser, "the withdrawal confirmation without JavaScript");
         browser.findElement(By.id("cancel-withdraw")).click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-status")));
         assertThat(browser.findElement(By.id("dossier-status")).getText()).isEqualTo("Mới đăng ký");
@@ -55,6 +57,7 @@ class WithdrawalBrowserJourney extends PhoneJourney {
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-status")));
         assertThat(browser.findElement(By.id("dossier-status")).getText()).isEqualTo("Công dân rút hồ sơ");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Đã nộp nhầm cơ quan");
+        Accessibility.check(browser, "a withdrawn dossier's timeline without JavaScript");
         assertThat(browser.findElements(By.id("withdraw"))).isEmpty();
     }
 }
