@@ -236,8 +236,13 @@ class DraftPages {
     private String submit(Draft draft, FormDefinition definition, JsonNode answers, AccountPrincipal applicant,
             Model model, RedirectAttributes redirect, Locale locale) {
         FormCheck check = forms.check(definition, answers);
-        if (!check.ok()) {
-            render(model, draft, answers, check.problems(), List.of());
+        // The receiving agency is asked for together with the form's problems, not only once they are fixed.
+        boolean agencyMissing = (draft.agencyCode() == null || draft.agencyCode().isBlank())
+                && receivers.of(currentVersion(draft)).size() > 1;
+        if (!check.ok() || agencyMissing) {
+            render(model, draft, answers, check.problems(),
+                    agencyMissing ? List.of(text("dossier.agency.required", new Object[0], locale)) : List.of());
+            model.addAttribute("agencyMissing", agencyMissing);
             return "dossier/draft";
         }
         try {

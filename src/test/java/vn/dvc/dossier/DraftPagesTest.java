@@ -248,6 +248,21 @@ class DraftPagesTest {
                 .doesNotContain("Ủy ban nhân dân Xã Ia O");
     }
 
+    @Test
+    void submittingWithoutChoosingAmongSeveralAgenciesSaysSoBesideTheFormsProblems() throws Exception {
+        String location = mvc.perform(post("/procedures/1.001193/apply").with(me).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID draft = UUID.fromString(location.substring("/drafts/".length()));
+        String page = mvc.perform(multipart(location).param("action", "submit").param("agencyCode", "")
+                        .param("version", String.valueOf(drafts.find(draft, applicant).orElseThrow().version()))
+                        .with(me).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("eform-summary", "id=\"agency-error\"", "Vui lòng chọn cơ quan tiếp nhận hồ sơ.")
+                .containsPattern("<select id=\"agencyCode\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"agency-error\"");
+        assertThat(dossiers.mine(applicant, 0, 5).total()).isZero();
+    }
+
     /** The text of the drop-down options under one heading of the page's agency list. */
     static String optionsUnder(String page, String heading) {
         Matcher group = Pattern.compile("<optgroup label=\"" + Pattern.quote(heading) + "\">(.*?)</optgroup>",
