@@ -154,7 +154,11 @@ final class DemoForms {
                         .labelEn("Earlier marriages").required()
                         .option("chua", "Chưa kết hôn lần nào", "Never married")
                         .option("da", "Đã từng kết hôn", "Married before").build(),
-                FormField.builder("previousMarriages", GROUP, "Các lần kết hôn trước").labelEn("Earlier marriages")
+                // The party in the group's own label: its add and remove buttons are named by it, and the
+                // bride's and the groom's would otherwise read the same to a screen reader.
+                FormField.builder("previousMarriages", GROUP, "Các lần kết hôn trước của "
+                        + (name.equals("bride") ? "bên nữ" : "bên nam"))
+                        .labelEn(name.equals("bride") ? "The bride's earlier marriages" : "The groom's earlier marriages")
                         .items(1, 5).visibleWhen("marriedBefore", "da").fields(
                                 FormField.builder("spouseName", PERSON_NAME, "Họ, chữ đệm và tên người vợ/chồng "
                                         + "trước").labelEn("Former spouse's full name").required().build(),

@@ -239,5 +239,8 @@ class DefinitionRulesTest {
         assertThat(marriage.field("bride.dateOfBirth").orElseThrow().minAge()).isEqualTo(18);
         assertThat(marriage.field("groom.dateOfBirth").orElseThrow().minAge()).isEqualTo(20);
         assertThat(marriage.field("groom.previousMarriages.spouseName").orElseThrow().type()).isEqualTo(PERSON_NAME);
+        // Each party's group names the party: "Thêm mục: …" buttons of the bride and the groom differ.
+        assertThat(marriage.field("bride.previousMarriages").orElseThrow().label())
+                .isNotEqualTo(marriage.field("groom.previousMarriages").orElseThrow().label()).endsWith("bên nữ");
     }
 }
