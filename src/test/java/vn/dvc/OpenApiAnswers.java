@@ -84,7 +84,8 @@ final class OpenApiAnswers {
     Optional<Operation> operation(String method, String path) {
         String address = path.replaceAll("[?#].*$", "");
         return operations.stream()
-                .filter(o -> o.method().equals(method.toUpperCase(Locale.ROOT)) && o.address().matcher(address).matches())
+                .filter(o -> o.method().equals(method.toUpperCase(Locale.ROOT)))
+                .filter(o -> o.address().matcher(address).matches())
                 .max(Comparator.comparingInt(Operation::literalLength));
     }
 
