@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.dvc.organisation.Agencies;
+import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.InvalidInputException;
 import vn.dvc.shared.ProblemException.FieldProblem;
 import vn.dvc.shared.VietnamTime;
@@ -47,6 +48,7 @@ class CalendarApi {
         }
     }
 
+    @ApiConflict("calendar.beyond-range: thời hạn vượt quá năm cuối cùng lịch trả lời (2100)")
     @GetMapping("/due")
     @Operation(summary = "The due time of a period of working days or working hours from a receipt",
             description = "Days: the day of receipt is not counted and the period ends at the close of the last "

@@ -3,6 +3,9 @@ package vn.dvc.ranking;
 import java.io.IOException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,6 +38,8 @@ class RankingApi {
         return ranking.ranking(year);
     }
 
+    @ApiResponse(responseCode = "200", description = "tệp CSV", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/ranking/{year}.csv")
     @Operation(summary = "The ranking of a year as CSV (UTF-8 with BOM)")
     void csv(@PathVariable int year, HttpServletResponse response) throws IOException {
@@ -43,6 +48,9 @@ class RankingApi {
         RankingExport.csv(report, response.getOutputStream());
     }
 
+    @ApiResponse(responseCode = "200", description = "tệp XLSX", content = @Content(
+            mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/ranking/{year}.xlsx")
     @Operation(summary = "The ranking of a year as an Excel workbook")
     void xlsx(@PathVariable int year, HttpServletResponse response) throws IOException {

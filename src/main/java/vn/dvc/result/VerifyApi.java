@@ -22,6 +22,7 @@ import vn.dvc.result.ResultVerification.Outcome;
 import vn.dvc.result.ResultVerification.Verdict;
 import vn.dvc.result.ResultViews.PublicResult;
 import vn.dvc.result.ResultViews.SignatureView;
+import vn.dvc.shared.ApiAnswersUnknownCodes;
 import vn.dvc.shared.InvalidInputException;
 
 @RestController
@@ -44,8 +45,10 @@ class VerifyApi {
         this.throttle = throttle;
     }
 
-    @ApiResponse(responseCode = "200", description = "GENUINE hoặc UNKNOWN")
+    @ApiResponse(responseCode = "200",
+            description = "GENUINE hoặc UNKNOWN (một mã không có: UNKNOWN, không phải 404)")
     @ApiResponse(responseCode = "429", description = "too-many-requests: xác thực quá nhiều lần trong một phút")
+    @ApiAnswersUnknownCodes
     @GetMapping("/api/v1/verify/{resultCode}")
     @Operation(summary = "Xác thực theo mã kết quả", description = "GENUINE nếu cơ quan đã cấp kết quả có mã này, "
             + "UNKNOWN nếu không; giới hạn số lần mỗi phút cho mỗi địa chỉ (429).")

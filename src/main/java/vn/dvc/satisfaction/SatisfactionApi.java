@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -127,6 +129,8 @@ class SatisfactionApi {
         return report(p);
     }
 
+    @ApiResponse(responseCode = "200", description = "tệp CSV", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/statistics/satisfaction.csv")
     @Operation(summary = "Mức độ hài lòng theo cơ quan (hoặc thủ tục), dạng CSV (UTF-8 có BOM)")
     void csv(@RequestParam(required = false) String agency, @RequestParam(required = false) String from,

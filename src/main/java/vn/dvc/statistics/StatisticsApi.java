@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,6 +74,8 @@ class StatisticsApi {
         return statistics.figures(p.agency(), code, p.from(), p.to());
     }
 
+    @ApiResponse(responseCode = "200", description = "tệp CSV", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/statistics/processing.csv")
     @Operation(summary = "The II.06a columns of every agency (or of one agency) for a period, as CSV (open data, "
             + "UTF-8 with BOM)")
@@ -83,6 +88,9 @@ class StatisticsApi {
         StatisticsExport.csv(rows, response.getOutputStream());
     }
 
+    @ApiResponse(responseCode = "200", description = "tệp XLSX", content = @Content(
+            mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/statistics/processing.xlsx")
     @Operation(summary = "The II.06a columns of every agency (or of one agency) for a period, as an Excel workbook")
     void xlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -94,6 +102,8 @@ class StatisticsApi {
         StatisticsExport.xlsx(rows, response.getOutputStream());
     }
 
+    @ApiResponse(responseCode = "200", description = "tệp PDF", content = @Content(mediaType = "application/pdf",
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/statistics/processing.pdf")
     @Operation(summary = "The II.06a columns of every agency (or of one agency) for a period, as a printable A4 "
             + "sheet (PDF) for posting at the counter: by level with sums, the province, the date printed")

@@ -17,13 +17,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
+import vn.dvc.shared.ApiAnswersUnknownCodes;
 import vn.dvc.shared.ApiConflict;
 import vn.dvc.shared.ProblemDocumentation;
 
 /**
  * Declares in the OpenAPI file the error answers every operation can really give, derived from its mapping
  * rather than written on each endpoint: 400 for all (a parameter, address or body the server cannot take),
- * 404 where the address names something (a path variable), 415 where a body is read, 413 where files are
+ * 404 where the address names something (a path variable; not where the operation answers an unknown code in
+ * its body, {@link ApiAnswersUnknownCodes}), 415 where a body is read, 413 where files are
  * uploaded, 409 where the endpoint says so ({@link ApiConflict}), 500 for all; every error answer, these and
  * those an endpoint declares itself ({@code @ApiResponse}: 429 ...), as
  * {@code application/problem+json} with the shared Problem schema. Who may call (401, 403) is declared by
@@ -38,7 +40,8 @@ class ApiErrorResponses implements OperationCustomizer, OpenApiCustomizer {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         add(responses, "400", "invalid-input: tham số, địa chỉ hoặc dữ liệu gửi lên không hợp lệ (errors: từng trường)");
-        if (has(handler, PathVariable.class)) {
+        boolean answersUnknownCodes = handler.hasMethodAnnotation(ApiAnswersUnknownCodes.class);
+        if (has(handler, PathVariable.class) && !answersUnknownCodes) {
             add(responses, "404", "not-found: không có (hoặc người gọi không được xem) đối tượng mang mã này");
         }
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
