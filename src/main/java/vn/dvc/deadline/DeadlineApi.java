@@ -101,6 +101,9 @@ class DeadlineApi {
                 "/reception/dossiers/" + code + "/apology.pdf");
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "tệp PDF",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/reception/tracking-book.pdf")
     @Operation(summary = "Sổ theo dõi hồ sơ (mẫu 06), PDF A4 ngang", description = "Hồ sơ cơ quan của cán bộ tiếp "
             + "nhận trong khoảng from..to (yyyy-MM-dd, tối đa 366 ngày).")
@@ -112,6 +115,9 @@ class DeadlineApi {
                 name(period) + ".pdf");
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "tệp XLSX",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/reception/tracking-book.xlsx")
     @Operation(summary = "Sổ theo dõi hồ sơ (mẫu 06), XLSX", description = "Như bản PDF, dạng bảng tính.")
     ResponseEntity<byte[]> bookXlsx(@RequestParam(required = false) String from,

@@ -205,6 +205,9 @@ class ProcessingApi {
         return new BulkAnswer(ok, results.size() - ok, results);
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "tệp PDF",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/dossiers/{code}/forms/05.pdf")
     @Operation(summary = "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)", description = "PDF khổ A5 từ các bước "
             + "đã ghi nhận: mỗi lần giao nhận với thời gian, người giao, người nhận, kết quả (trước hạn, đúng hạn, quá hạn).")
