@@ -61,6 +61,26 @@ final class DossierFixtures {
     static final String FORM = "{\"requestSummary\":\"Xin cấp bản sao\",\"contactName\":\"Trần Thị Bí Mật\","
             + "\"phone\":\"0912345678\",\"address\":\"12 Hùng Vương, Pleiku\"}";
 
+    /** An applicant of the tests and the dossier they submitted online. */
+    record Submitted(String username, long applicantId, Dossier dossier) {
+    }
+
+    /**
+     * A new applicant ({@code prefix} and a random part) who submits a dossier online, with one stored PDF for
+     * the required component and the given representation (or none), to a fixture procedure received by the
+     * active commune {@code communeFromEnd} places from the end of the list (tests pick different ones).
+     */
+    Submitted submitted(DossierSubmission submission, vn.dvc.organisation.Agencies agencies, String prefix,
+            int communeFromEnd, Representation representation) {
+        String username = prefix + UUID.randomUUID().toString().substring(0, 8);
+        long applicantId = applicant(username);
+        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
+        Procedure procedure = onlineProcedure(communes.get(communes.size() - communeFromEnd).code());
+        Dossier dossier = submission.submit(new DossierSubmission.Submission(applicantId, username, procedure.code(),
+                null, 0, FORM, List.of(new DossierSubmission.Attachment(0, pdf())), representation, null)).dossier();
+        return new Submitted(username, applicantId, dossier);
+    }
+
     /** A new applicant with a verified e-mail address ({@code username@example.vn}); answers its id. */
     long applicant(String username) {
         return vn.dvc.TestApplicants.create(jdbc, username);

@@ -68,13 +68,10 @@ class DossierPagesTest {
     @Test
     void theTimelineSaysTheSubmissionWasOnBehalfOfTheRepresentedPersonNotThatTheySubmitted() throws Exception {
         DossierFixtures fixtures = new DossierFixtures(jdbc, catalogue, documents);
-        String representative = "thay-" + UUID.randomUUID().toString().substring(0, 8);
-        long representativeId = fixtures.applicant(representative);
-        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
-        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 13).code());
-        Dossier onBehalf = submission.submit(new Submission(representativeId, representative, procedure.code(), null, 0,
-                DossierFixtures.FORM, List.of(new Attachment(0, fixtures.pdf())),
-                new Representation("Nguyễn Văn Được", "064090001234", "Giấy ủy quyền số 12/UQ"), null)).dossier();
+        DossierFixtures.Submitted submitted = fixtures.submitted(submission, agencies, "thay-", 13,
+                new Representation("Nguyễn Văn Được", "064090001234", "Giấy ủy quyền số 12/UQ"));
+        String representative = submitted.username();
+        Dossier onBehalf = submitted.dossier();
 
         String page = mvc.perform(get("/dossiers/" + onBehalf.code()).with(DemoAccounts.as(users, representative)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

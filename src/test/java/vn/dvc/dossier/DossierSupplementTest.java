@@ -22,13 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.dvc.DemoAccounts;
 import vn.dvc.IntegrationTest;
 import vn.dvc.TestMail;
-import vn.dvc.catalogue.Procedure;
 import vn.dvc.catalogue.ProcedureCatalogue;
 import vn.dvc.document.Documents;
-import vn.dvc.dossier.DossierSubmission.Attachment;
-import vn.dvc.dossier.DossierSubmission.Submission;
 import vn.dvc.organisation.Agencies;
-import vn.dvc.organisation.AgencyLevel;
 
 @IntegrationTest
 class DossierSupplementTest {
@@ -46,12 +42,9 @@ class DossierSupplementTest {
     @Test
     void theApplicantAnswersASupplementRequestWithTheRequestedDocuments() throws Exception {
         DossierFixtures fixtures = new DossierFixtures(jdbc, catalogue, documents);
-        String owner = "bo-sung-" + UUID.randomUUID().toString().substring(0, 8);
-        long ownerId = fixtures.applicant(owner);
-        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
-        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 20).code());
-        Dossier d = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0, DossierFixtures.FORM,
-                List.of(new Attachment(0, fixtures.pdf())), null, null)).dossier();
+        DossierFixtures.Submitted submitted = fixtures.submitted(submission, agencies, "bo-sung-", 20, null);
+        String owner = submitted.username();
+        Dossier d = submitted.dossier();
 
         Dossier waiting = transitions.requestSupplement(d.code(), "chuyenvien.stp",
                 List.of("Bản sao giấy chứng nhận kết hôn", "Giấy ủy quyền có chứng thực"), "Thiếu giấy tờ chứng minh");
@@ -90,12 +83,9 @@ class DossierSupplementTest {
     @Test
     void aRefusedAnswerOnThePageKeepsTheNoteTyped() throws Exception {
         DossierFixtures fixtures = new DossierFixtures(jdbc, catalogue, documents);
-        String owner = "bo-sung-" + UUID.randomUUID().toString().substring(0, 8);
-        long ownerId = fixtures.applicant(owner);
-        List<vn.dvc.organisation.Agency> communes = agencies.active(AgencyLevel.COMMUNE);
-        Procedure procedure = fixtures.onlineProcedure(communes.get(communes.size() - 21).code());
-        Dossier d = submission.submit(new Submission(ownerId, owner, procedure.code(), null, 0, DossierFixtures.FORM,
-                List.of(new Attachment(0, fixtures.pdf())), null, null)).dossier();
+        DossierFixtures.Submitted submitted = fixtures.submitted(submission, agencies, "bo-sung-", 21, null);
+        String owner = submitted.username();
+        Dossier d = submitted.dossier();
         transitions.requestSupplement(d.code(), "chuyenvien.stp", List.of("Bản sao giấy chứng nhận kết hôn"),
                 "Thiếu giấy tờ chứng minh");
         long requestId = dossiers.supplements(d.id()).get(0).id();
