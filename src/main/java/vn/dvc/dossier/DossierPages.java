@@ -205,6 +205,11 @@ class DossierPages {
                 model.addAttribute("tooMany", wait);
                 return "dossier/lookup";
             }
+            if (!DossierCodes.wellFormed(code.strip().toUpperCase(java.util.Locale.ROOT))) {
+                // Not a code at all (a typing slip): say what a code looks like rather than "not found".
+                model.addAttribute("malformed", true);
+                return "dossier/lookup";
+            }
             lookup.find(code).ifPresentOrElse(f -> model.addAttribute("found", Map.of(
                     "code", f.dossierCode(), "procedureName", f.procedureName(), "agencyName", f.agencyName(),
                     "status", f.status().national(), "submittedAt", zonedOrEmpty(f.submittedAt()),

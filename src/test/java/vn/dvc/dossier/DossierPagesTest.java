@@ -177,5 +177,18 @@ class DossierPagesTest {
                     return r;
                 }))
                 .andExpect(content().string(containsString("lookup-not-found")));
+        // A lower-case code is still a code; a typing slip is told what a code looks like, not "not found".
+        mvc.perform(get("/lookup").param("code", dossier.code().toLowerCase()).with(r -> {
+                    r.setRemoteAddr("10.4.0.1");
+                    return r;
+                }))
+                .andExpect(content().string(containsString("Mới đăng ký")));
+        mvc.perform(get("/lookup").param("code", "abc").with(r -> {
+                    r.setRemoteAddr("10.4.0.1");
+                    return r;
+                }))
+                .andExpect(content().string(containsString("Mã hồ sơ chưa đúng dạng")))
+                .andExpect(content().string(containsString("aria-describedby=\"lookup-malformed\"")))
+                .andExpect(content().string(not(containsString("lookup-not-found"))));
     }
 }
