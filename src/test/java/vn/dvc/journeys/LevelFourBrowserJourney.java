@@ -84,6 +84,9 @@ class LevelFourBrowserJourney extends PhoneJourney {
 
         // The reception officer asks for one more document.
         signIn("tiepnhan.stp");
+        browser.get(url("/reception"));
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText(code)));
+        Accessibility.check(browser, "the reception queue with the dossier in it");
         officerPage(code);
         Accessibility.check(browser, "the officer's dossier page with its actions");
         type("supplement-items", "Bản sao Giấy chứng minh nhân dân hoặc Căn cước công dân");
