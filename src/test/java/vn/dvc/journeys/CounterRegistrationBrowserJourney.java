@@ -21,8 +21,12 @@ class CounterRegistrationBrowserJourney extends PhoneJourney {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         Browser.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
+        browser.get(url("/reception"));
+        Accessibility.check(browser, "the reception queue");
+
         browser.get(url("/reception/register?procedureCode=1.003915"));
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("a-id")));
+        Accessibility.check(browser, "the counter registration form");
         for (String id : new String[] {"a-name", "a-id", "a-dob", "a-sex", "a-phone", "a-email", "a-address"}) {
             WebElement label = browser.findElement(By.cssSelector("label[for='" + id + "']"));
             WebElement field = browser.findElement(By.id(id));
@@ -32,5 +36,15 @@ class CounterRegistrationBrowserJourney extends PhoneJourney {
                     .isLessThanOrEqualTo(label.getRect().getX() + 1);
         }
         assertNoHorizontalScroll();
+
+        // Sent half filled in (the browser's own checks off): the server's errors are shown at the fields.
+        type("a-id", "123");
+        browser.executeScript("document.getElementById('register-form').noValidate = true;");
+        WebElement register = browser.findElement(By.id("register"));
+        register.click();
+        Browser.waitFor(browser).until(gone -> Browser.isDetached(register));
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#page-errors, [aria-invalid=true]")));
+        Accessibility.check(browser, "the counter registration form with errors");
     }
 }

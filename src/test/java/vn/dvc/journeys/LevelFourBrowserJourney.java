@@ -84,7 +84,11 @@ class LevelFourBrowserJourney extends PhoneJourney {
 
         // The reception officer asks for one more document.
         signIn("tiepnhan.stp");
+        browser.get(url("/reception"));
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText(code)));
+        Accessibility.check(browser, "the reception queue with the dossier in it");
         officerPage(code);
+        Accessibility.check(browser, "the officer's dossier page with its actions");
         type("supplement-items", "Bản sao Giấy chứng minh nhân dân hoặc Căn cước công dân");
         type("supplement-reason", "Hồ sơ chưa có giấy tờ tùy thân của người đề nghị.");
         browser.findElement(By.id("request-supplement")).click();
@@ -110,11 +114,16 @@ class LevelFourBrowserJourney extends PhoneJourney {
         // The specialist takes it from the work list, attaches the result and forwards it to the leader.
         signIn("chuyenvien.stp");
         browser.get(url("/processing"));
+        Accessibility.check(browser, "the processing work list");
         browser.findElement(By.partialLinkText(code)).click();
         clickAndWaitForNextPage(Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("take"))));
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("result-file")));
+        Accessibility.check(browser, "a processing step taken by the specialist");
         browser.findElement(By.id("result-file")).sendKeys(PDF.toString());
         clickAndWaitForNextPage(browser.findElement(By.id("upload-result")));
-        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("forward"))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("forward")));
+        Accessibility.check(browser, "a processing step with its result attached");
+        browser.findElement(By.id("forward")).click();
         Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("forward")));
         assertNoHorizontalScroll();
         signOut();
@@ -125,13 +134,16 @@ class LevelFourBrowserJourney extends PhoneJourney {
         if (!browser.findElements(By.id("take")).isEmpty()) {
             clickAndWaitForNextPage(browser.findElement(By.id("take")));
         }
-        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("approve")));
+        Accessibility.check(browser, "the leader's approval step");
+        browser.findElement(By.id("approve")).click();
         awaitStatus("Đã xử lý xong");
         signOut();
 
         // The reception officer returns the result online.
         signIn("tiepnhan.stp");
         officerPage(code);
+        Accessibility.check(browser, "the officer's page returning the result");
         browser.findElement(By.id("return-result")).click();
         awaitStatus("Đã trả kết quả");
         signOut();
