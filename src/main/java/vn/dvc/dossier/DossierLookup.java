@@ -41,8 +41,13 @@ class DossierLookup {
         this.clock = clock;
     }
 
+    /** A code as typed, the way codes are stored (surrounding spaces dropped, letters upper case). */
+    static String normalise(String code) {
+        return code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
     Optional<Found> find(String code) {
-        String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        String normalised = normalise(code);
         Optional<Found> found = jdbc.sql("""
                 select code, procedure_code, procedure_name, agency_code, status, submitted_at, received_at, due_at,
                        finished_at, returned_at

@@ -205,7 +205,7 @@ class DossierPages {
                 model.addAttribute("tooMany", wait);
                 return "dossier/lookup";
             }
-            if (!DossierCodes.wellFormed(code.strip().toUpperCase(java.util.Locale.ROOT))) {
+            if (!DossierCodes.wellFormed(DossierLookup.normalise(code))) {
                 // Not a code at all (a typing slip): say what a code looks like rather than "not found".
                 model.addAttribute("malformed", true);
                 return "dossier/lookup";
